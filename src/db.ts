@@ -1,0 +1,132 @@
+import type { MongooseAdapter } from '@payloadcms/db-mongodb'
+import type { PostgresAdapter } from '@payloadcms/db-postgres'
+import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj, Migration, Payload } from 'payload'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { ConfigurationError } from './environment'
+import { migrations as postgresMigrations } from './migrations/postgres'
+import { migrations as sqliteMigrations } from './migrations/sqlite'
+
+export type Dialect = 'sqlite' | 'postgres' | 'mongodb'
+
+export const ACCEPTED_SCHEMES =
+  'file: (SQLite), postgres:// or postgresql:// (PostgreSQL), mongodb:// or mongodb+srv:// (MongoDB)'
+
+export function dialectOf(databaseUrl: string): Dialect {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(databaseUrl)?.[1]?.toLowerCase()
+  switch (scheme) {
+    case 'file':
+      return 'sqlite'
+    case 'postgres':
+    case 'postgresql':
+      return 'postgres'
+    case 'mongodb':
+    case 'mongodb+srv':
+      return 'mongodb'
+    default:
+      throw new ConfigurationError(
+        `DATABASE_URL "${redactCredentials(databaseUrl)}" is not supported. Use one of: ${ACCEPTED_SCHEMES}.`,
+      )
+  }
+}
+
+/** The file a `file:` URL points at, resolved against the working directory. */
+export function sqliteFilePath(databaseUrl: string): string {
+  const withoutQuery = databaseUrl.split('?')[0]
+  if (withoutQuery.startsWith('file://')) return fileURLToPath(withoutQuery)
+  const rest = withoutQuery.slice('file:'.length)
+  if (!rest)
+    throw new ConfigurationError('DATABASE_URL "file:" needs a path, e.g. file:./data/stopsim.db')
+  return path.resolve(/*turbopackIgnore: true*/ rest)
+}
+
+type AdapterOptions = { databaseUrl: string; push: boolean }
+
+export function databaseAdapter({ databaseUrl, push }: AdapterOptions): DatabaseAdapterObj {
+  switch (dialectOf(databaseUrl)) {
+    case 'sqlite': {
+      const file = sqliteFilePath(databaseUrl)
+      // libSQL will not create the folder, and a fresh clone has no data/ contents.
+      fs.mkdirSync(path.dirname(file), { recursive: true })
+      return sqliteAdapter({
+        client: { url: `file:${file}` },
+        wal: true,
+        busyTimeout: 5_000,
+        // Payload runs SQLite without transactions unless given options; libSQL begins
+        // them with BEGIN IMMEDIATE, so concurrent writers queue on the busy timeout.
+        transactionOptions: {},
+        push,
+        migrationDir: path.resolve(/*turbopackIgnore: true*/ 'src/migrations/sqlite'),
+      })
+    }
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: databaseUrl },
+        push,
+        migrationDir: path.resolve(/*turbopackIgnore: true*/ 'src/migrations/postgres'),
+      })
+    case 'mongodb':
+      return mongooseAdapter({ url: databaseUrl })
+  }
+}
+
+/**
+ * Applies the committed migrations for the running dialect. Every entry point (server, seed,
+ * tests) calls this once after Payload starts, so databases never depend on schema push.
+ */
+export async function applyMigrations(payload: Payload): Promise<void> {
+  switch (payload.db.name) {
+    case 'sqlite':
+      await payload.db.migrate({ migrations: asPayloadMigrations(sqliteMigrations) })
+      return
+    case 'postgres':
+      await payload.db.migrate({ migrations: asPayloadMigrations(postgresMigrations) })
+      return
+    default:
+      // MongoDB has no schema to migrate; data migrations would go here.
+      return
+  }
+}
+
+// Generated migrations take their adapter's own argument types, while Payload's generic
+// `migrate` is typed with `unknown` arguments; the adapter passes the right ones at run time.
+const asPayloadMigrations = (migrations: readonly object[]): Migration[] =>
+  migrations as unknown as Migration[]
+
+/** Throws when the database cannot answer a trivial query. */
+export async function pingDatabase(payload: Payload): Promise<void> {
+  switch (payload.db.name) {
+    case 'sqlite': {
+      const adapter = payload.db as unknown as SQLiteAdapter
+      const url = String(adapter.clientConfig.url)
+      // An open handle keeps answering after the file is deleted or moved, but the next
+      // start would open an empty database: treat a missing file as not ready.
+      if (!fs.existsSync(sqliteFilePath(url)))
+        throw new Error('the SQLite database file is missing')
+      await adapter.client.execute('select 1')
+      return
+    }
+    case 'postgres':
+      await (payload.db as unknown as PostgresAdapter).pool.query('select 1')
+      return
+    case 'mongoose': {
+      const database = (payload.db as unknown as MongooseAdapter).connection.db
+      if (!database) throw new Error('MongoDB is not connected')
+      await database.admin().ping()
+      return
+    }
+    default:
+      throw new Error(`no readiness check for database adapter "${payload.db.name}"`)
+  }
+}
+
+export function redactCredentials(databaseUrl: string): string {
+  return databaseUrl.replace(/\/\/([^@/]*)@/, '//***@')
+}

@@ -1,0 +1,145 @@
+import path from 'node:path'
+
+/** A setting that stops the CMS from starting; its message is shown to the operator as it is. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ConfigurationError'
+  }
+}
+
+export type Environment = {
+  production: boolean
+  port: number
+  host: string
+  databaseUrl: string
+  /** Let the database adapter create tables from the config. Only for throwaway databases. */
+  databasePush: boolean
+  payloadSecret: string
+  serverUrl: string
+  /** Other origins (front ends) allowed to call the API from a browser. */
+  corsOrigins: string[]
+  mediaDir: string
+  requestBodyLimitBytes: number
+  uploadMaxBytes: number
+  shutdownTimeoutMs: number
+  trustProxy: boolean | number | string
+}
+
+export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
+export const MIN_SECRET_LENGTH = 32
+
+// Only ever used outside production, so that `npm run dev` works before any .env exists.
+const DEVELOPMENT_SECRET = 'stopsim-development-only-secret-never-use-in-production'
+
+type Variables = Record<string, string | undefined>
+
+export function readEnvironment(variables: Variables = process.env): Environment {
+  const production = variables.NODE_ENV === 'production'
+  const port = readInteger(variables, 'PORT', 3000, { min: 0, max: 65535 })
+  const host = variables.HOST?.trim() || '0.0.0.0'
+  const serverUrl = readOrigin(variables, 'SERVER_URL') ?? `http://localhost:${port || 3000}`
+
+  return {
+    production,
+    port,
+    host,
+    databaseUrl: variables.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL,
+    databasePush: readBoolean(variables, 'DATABASE_PUSH', false),
+    // `next build` loads the config to collect routes but never signs anything with it.
+    payloadSecret: readSecret(
+      variables,
+      production && variables.NEXT_PHASE !== 'phase-production-build',
+    ),
+    serverUrl,
+    corsOrigins: readOriginList(variables, 'CORS_ORIGINS'),
+    mediaDir: path.resolve(/*turbopackIgnore: true*/ variables.MEDIA_DIR?.trim() || 'media'),
+    requestBodyLimitBytes: readInteger(variables, 'REQUEST_BODY_LIMIT_BYTES', 2 * 1024 * 1024, {
+      min: 1024,
+    }),
+    uploadMaxBytes: readInteger(variables, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, { min: 1024 }),
+    shutdownTimeoutMs: readInteger(variables, 'SHUTDOWN_TIMEOUT_MS', 25_000, { min: 0 }),
+    trustProxy: readTrustProxy(variables),
+  }
+}
+
+function readSecret(variables: Variables, required: boolean): string {
+  const secret = variables.PAYLOAD_SECRET?.trim() ?? ''
+  if (secret.length >= MIN_SECRET_LENGTH) return secret
+  if (required) {
+    throw new ConfigurationError(
+      secret
+        ? `PAYLOAD_SECRET is too short (${secret.length} characters): use at least ${MIN_SECRET_LENGTH} random characters, e.g. the output of \`openssl rand -hex 32\`.`
+        : `PAYLOAD_SECRET is not set. In production it must be at least ${MIN_SECRET_LENGTH} random characters, e.g. the output of \`openssl rand -hex 32\`.`,
+    )
+  }
+  return secret || DEVELOPMENT_SECRET
+}
+
+function readInteger(
+  variables: Variables,
+  name: string,
+  fallback: number,
+  bounds: { min?: number; max?: number } = {},
+): number {
+  const raw = variables[name]?.trim()
+  if (!raw) return fallback
+  const value = Number(raw)
+  const { min = -Infinity, max = Infinity } = bounds
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const range = max === Infinity ? `at least ${min}` : `between ${min} and ${max}`
+    throw new ConfigurationError(`${name} must be a whole number ${range}; got "${raw}".`)
+  }
+  return value
+}
+
+function readBoolean(variables: Variables, name: string, fallback: boolean): boolean {
+  const raw = variables[name]?.trim().toLowerCase()
+  if (!raw) return fallback
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false
+  throw new ConfigurationError(`${name} must be true or false; got "${variables[name]}".`)
+}
+
+function parseOrigin(name: string, raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigurationError(`${name} must be a URL such as https://example.org; got "${raw}".`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigurationError(`${name} must start with http:// or https://; got "${raw}".`)
+  }
+  return url.origin
+}
+
+function readOrigin(variables: Variables, name: string): string | undefined {
+  const raw = variables[name]?.trim()
+  return raw ? parseOrigin(name, raw) : undefined
+}
+
+function readOriginList(variables: Variables, name: string): string[] {
+  const raw = variables[name]?.trim()
+  if (!raw) return []
+  const origins = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  if (origins.includes('*')) {
+    throw new ConfigurationError(
+      `${name} cannot be "*": list each front end's origin, separated by commas.`,
+    )
+  }
+  return [...new Set(origins.map((origin) => parseOrigin(name, origin)))]
+}
+
+// Behind a reverse proxy the client's address is in X-Forwarded-For; Express only
+// believes it when told how many proxies to trust.
+function readTrustProxy(variables: Variables): boolean | number | string {
+  const raw = variables.TRUST_PROXY?.trim()
+  if (!raw) return false
+  if (/^\d+$/.test(raw)) return Number(raw)
+  if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true'
+  return raw
+}

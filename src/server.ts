@@ -1,0 +1,124 @@
+import { environment } from './server/environmentCheck'
+
+import type { Server } from 'node:http'
+
+import express from 'express'
+import next from 'next'
+import { getPayload } from 'payload'
+
+import { applyMigrations, pingDatabase } from './db'
+import config from './payload.config'
+import { bodyLimits } from './server/bodyLimits'
+import { securityHeaders } from './server/securityHeaders'
+
+const READINESS_TIMEOUT_MS = 2_000
+
+async function main(): Promise<void> {
+  const development = !environment.production
+
+  // Payload starts before Next: Next's route handlers then reuse this instance through
+  // getPayload's process-wide cache, and the schema is migrated before the first request.
+  const payload = await getPayload({ config, cron: true })
+  await applyMigrations(payload)
+
+  const nextApp = next({ dev: development, dir: process.cwd(), hostname: environment.host })
+  await nextApp.prepare()
+  const handleWithNext = nextApp.getRequestHandler()
+
+  let shuttingDown = false
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', environment.trustProxy)
+
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' })
+  })
+
+  app.get('/readyz', async (_req, res) => {
+    res.set('Cache-Control', 'no-store')
+    if (shuttingDown) {
+      res.status(503).json({ status: 'shutting down' })
+      return
+    }
+    try {
+      await withTimeout(pingDatabase(payload), READINESS_TIMEOUT_MS)
+      res.json({ status: 'ready', database: payload.db.name })
+    } catch (error) {
+      payload.logger.warn({ err: error }, 'readiness check failed')
+      res.status(503).json({ status: 'database unavailable', database: payload.db.name })
+    }
+  })
+
+  app.use((_req, res, nextMiddleware) => {
+    // Keep-alive sockets would otherwise hold the process open after in-flight requests end.
+    if (shuttingDown) res.setHeader('Connection', 'close')
+    nextMiddleware()
+  })
+  app.use(securityHeaders({ development, https: environment.serverUrl.startsWith('https://') }))
+  app.use(
+    bodyLimits({
+      jsonBytes: environment.requestBodyLimitBytes,
+      uploadBytes: environment.uploadMaxBytes,
+    }),
+  )
+  app.use((req, res) => handleWithNext(req, res))
+
+  const server = await listen(app, environment.port, environment.host)
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : environment.port
+  console.log(
+    `stopsim-cms listening on http://${environment.host}:${port} ` +
+      `(admin: ${environment.serverUrl}/admin, database: ${payload.db.name})`,
+  )
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return
+    shuttingDown = true
+    console.log(`${signal} received: finishing in-flight requests, then stopping`)
+    const forceClose = setTimeout(() => {
+      console.warn('shutdown timeout reached: closing remaining connections')
+      server.closeAllConnections()
+    }, environment.shutdownTimeoutMs)
+    forceClose.unref()
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve())
+      server.closeIdleConnections()
+    })
+    clearTimeout(forceClose)
+    await closeQuietly('Next.js', () => nextApp.close())
+    await closeQuietly('database', () => payload.destroy())
+    console.log('stopped cleanly')
+    process.exit(0)
+  }
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+}
+
+function listen(app: express.Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) =>
+      error ? reject(error) : resolve(server),
+    )
+  })
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+async function closeQuietly(what: string, close: () => Promise<unknown>): Promise<void> {
+  try {
+    await close()
+  } catch (error) {
+    console.error(`error while closing ${what}:`, error)
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('stopsim-cms failed to start:', error)
+  process.exit(1)
+})

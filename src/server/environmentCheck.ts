@@ -1,0 +1,24 @@
+import nextEnv from '@next/env'
+
+import { dialectOf } from '../db'
+import { ConfigurationError, type Environment, readEnvironment } from '../environment'
+
+// Imported first by src/server.ts: ES modules run in import order, so .env is loaded and a bad
+// setting ends the process with a plain message before payload.config.ts reads anything.
+nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production')
+
+function checkedEnvironment(): Environment {
+  try {
+    const environment = readEnvironment()
+    dialectOf(environment.databaseUrl)
+    return environment
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(`stopsim-cms cannot start: ${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+export const environment = checkedEnvironment()

@@ -1,0 +1,37 @@
+import type { RequestHandler } from 'express'
+
+import helmet from 'helmet'
+
+type Options = { development: boolean; https: boolean }
+
+// Tuned for the Payload admin: Next's inline bootstrap scripts and Payload's inline styles
+// need 'unsafe-inline' (no nonces without middleware); the dev server also needs eval and a
+// websocket for hot reload. Front ends on other origins load images from /api/media, so
+// resources are cross-origin readable; CORS still decides who may read the JSON.
+export function securityHeaders({ development, https }: Options): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        'default-src': ["'self'"],
+        'base-uri': ["'self'"],
+        'connect-src': ["'self'", ...(development ? ['ws:', 'wss:'] : [])],
+        'font-src': ["'self'", 'data:'],
+        'form-action': ["'self'"],
+        'frame-ancestors': ["'self'"],
+        'frame-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'media-src': ["'self'", 'blob:'],
+        'object-src': ["'none'"],
+        'script-src': ["'self'", "'unsafe-inline'", ...(development ? ["'unsafe-eval'"] : [])],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'worker-src': ["'self'", 'blob:'],
+        ...(https ? { 'upgrade-insecure-requests': [] } : {}),
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // HSTS over plain HTTP is ignored by browsers and only confuses a local demo.
+    strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+  })
+}
