@@ -27,8 +27,9 @@ export function createConfig(environment: Environment) {
       importMap: { baseDir: path.resolve(/*turbopackIgnore: true*/ 'src') },
       meta: { titleSuffix: ' · StopSIM CMS' },
     },
-    collections,
-    globals,
+    // Payload appends its own collections to these arrays, and configs are built more than once in tests.
+    collections: [...collections],
+    globals: [...globals],
     cors: trustedOrigins,
     csrf: trustedOrigins,
     db: databaseAdapter({

@@ -2,6 +2,9 @@ import { environment } from './server/environmentCheck'
 
 import type { Server } from 'node:http'
 
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
 import express from 'express'
 import next from 'next'
 import { getPayload } from 'payload'
@@ -12,6 +15,8 @@ import { bodyLimits } from './server/bodyLimits'
 import { securityHeaders } from './server/securityHeaders'
 
 const READINESS_TIMEOUT_MS = 2_000
+// dist/server.js in production, src/server.ts in development: the project is one level up.
+const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 async function main(): Promise<void> {
   const development = !environment.production
@@ -21,7 +26,7 @@ async function main(): Promise<void> {
   const payload = await getPayload({ config, cron: true })
   await applyMigrations(payload)
 
-  const nextApp = next({ dev: development, dir: process.cwd(), hostname: environment.host })
+  const nextApp = next({ dev: development, dir: PROJECT_ROOT, hostname: environment.host })
   await nextApp.prepare()
   const handleWithNext = nextApp.getRequestHandler()
 
@@ -80,10 +85,14 @@ async function main(): Promise<void> {
       server.closeAllConnections()
     }, environment.shutdownTimeoutMs)
     forceClose.unref()
+    // Connections whose request finishes after this point turn idle later; sweep them so
+    // keep-alive does not hold the shutdown open for its full timeout.
+    const idleSweep = setInterval(() => server.closeIdleConnections(), 100)
     await new Promise<void>((resolve) => {
       server.close(() => resolve())
       server.closeIdleConnections()
     })
+    clearInterval(idleSweep)
     clearTimeout(forceClose)
     await closeQuietly('Next.js', () => nextApp.close())
     await closeQuietly('database', () => payload.destroy())

@@ -1,0 +1,34 @@
+// `npm test`: starts what the suite needs, builds the production server, runs vitest.
+// PostgreSQL is installed and started here when missing (CI is a fresh machine), never skipped.
+import { spawnSync } from 'node:child_process'
+
+import { ensurePostgres } from './ensure-postgres.mjs'
+
+const started = Date.now()
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
+
+const postgresUrl = await ensurePostgres().catch((error) => {
+  console.error(error.message)
+  process.exit(1)
+})
+console.log(`PostgreSQL ready (${elapsed()})`)
+
+if (process.env.SKIP_BUILD !== '1') {
+  run('npm', ['run', 'build'])
+  console.log(`Build done (${elapsed()})`)
+}
+
+const vitest = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, TEST_POSTGRES_URL: postgresUrl },
+})
+console.log(`Test suite finished in ${elapsed()}`)
+process.exit(vitest.status ?? 1)
+
+function run(command, args) {
+  const result = spawnSync(command, args, { stdio: 'inherit' })
+  if (result.status !== 0) {
+    console.error(`${command} ${args.join(' ')} failed`)
+    process.exit(result.status ?? 1)
+  }
+}

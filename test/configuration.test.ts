@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+
+import { assertAccessDeclared } from '../src/access/assertAccessDeclared'
+import { ACCEPTED_SCHEMES, dialectOf, sqliteFilePath } from '../src/db'
+import { ConfigurationError, DEFAULT_DATABASE_URL, readEnvironment } from '../src/environment'
+import { collections, globals } from '../src/payload.config'
+import { runServerExpectingExit } from './helpers/server'
+
+const GOOD_SECRET = 'x'.repeat(40)
+
+describe('DATABASE_URL picks the adapter', () => {
+  it.each([
+    ['file:./data/stopsim.db', 'sqlite'],
+    ['file:///var/lib/stopsim/cms.db', 'sqlite'],
+    ['postgres://u:p@db:5432/stopsim', 'postgres'],
+    ['postgresql://u:p@db/stopsim', 'postgres'],
+    ['mongodb://db:27017/stopsim', 'mongodb'],
+    ['mongodb+srv://u:p@cluster.example/stopsim', 'mongodb'],
+  ])('%s → %s', (url, dialect) => {
+    expect(dialectOf(url)).toBe(dialect)
+  })
+
+  it('defaults to the embedded SQLite file', () => {
+    expect(readEnvironment({}).databaseUrl).toBe(DEFAULT_DATABASE_URL)
+    expect(sqliteFilePath(DEFAULT_DATABASE_URL)).toMatch(/data\/stopsim\.db$/)
+  })
+
+  it('refuses any other scheme, naming the accepted ones and hiding credentials', () => {
+    expect(() => dialectOf('mysql://root:hunter2@db/stopsim')).toThrow(ConfigurationError)
+    expect(() => dialectOf('mysql://root:hunter2@db/stopsim')).toThrow(ACCEPTED_SCHEMES)
+    expect(() => dialectOf('mysql://root:hunter2@db/stopsim')).not.toThrow(/hunter2/)
+    expect(() => dialectOf('stopsim.db')).toThrow(/not supported/)
+  })
+})
+
+describe('environment', () => {
+  it('requires a long secret in production, and only there', () => {
+    expect(() => readEnvironment({ NODE_ENV: 'production' })).toThrow(/PAYLOAD_SECRET is not set/)
+    expect(() => readEnvironment({ NODE_ENV: 'production', PAYLOAD_SECRET: 'short' })).toThrow(
+      /too short \(5 characters\)/,
+    )
+    expect(
+      readEnvironment({ NODE_ENV: 'production', PAYLOAD_SECRET: GOOD_SECRET }).payloadSecret,
+    ).toBe(GOOD_SECRET)
+    expect(readEnvironment({}).payloadSecret.length).toBeGreaterThanOrEqual(32)
+  })
+
+  it('reads origins, ports and limits strictly', () => {
+    const environment = readEnvironment({
+      PORT: '8080',
+      CORS_ORIGINS: 'https://stopsim.example, https://app.stopsim.example/path',
+      MEDIA_DIR: '/srv/media',
+    })
+    expect(environment.port).toBe(8080)
+    expect(environment.serverUrl).toBe('http://localhost:8080')
+    expect(environment.corsOrigins).toEqual([
+      'https://stopsim.example',
+      'https://app.stopsim.example',
+    ])
+    expect(environment.mediaDir).toBe('/srv/media')
+    expect(() => readEnvironment({ CORS_ORIGINS: '*' })).toThrow(/cannot be "\*"/)
+    expect(() => readEnvironment({ CORS_ORIGINS: 'ftp://x' })).toThrow(/http:\/\/ or https:\/\//)
+    expect(() => readEnvironment({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/)
+    expect(() => readEnvironment({ SERVER_URL: 'not a url' })).toThrow(/SERVER_URL must be a URL/)
+  })
+})
+
+describe('access rules', () => {
+  it('every collection and global declares each operation itself', () => {
+    expect(() => assertAccessDeclared(collections, globals)).not.toThrow()
+  })
+
+  it('a collection relying on Payload defaults stops the config', () => {
+    expect(() =>
+      assertAccessDeclared([{ slug: 'leaky', fields: [], access: { read: () => true } }]),
+    ).toThrow('missing: leaky.create, leaky.update, leaky.delete')
+  })
+})
+
+describe('the server refuses to start with bad settings', () => {
+  it('exits non-zero naming the accepted schemes for an unknown DATABASE_URL', async () => {
+    const { code, output } = await runServerExpectingExit({
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: GOOD_SECRET,
+      DATABASE_URL: 'foo://x',
+    })
+    expect(code).not.toBe(0)
+    expect(output).toContain('DATABASE_URL "foo://x" is not supported')
+    expect(output).toContain(ACCEPTED_SCHEMES)
+  })
+
+  it('exits non-zero when production has no secret', async () => {
+    const { code, output } = await runServerExpectingExit({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'file:/tmp/stopsim-never-created.db',
+    })
+    expect(code).not.toBe(0)
+    expect(output).toContain('PAYLOAD_SECRET is not set')
+  })
+})

@@ -1,0 +1,90 @@
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import mongoose from 'mongoose'
+import pg from 'pg'
+
+import type { Dialect } from '../../src/db'
+
+export type TestDatabase = { dialect: Dialect; url: string; drop: () => Promise<void> }
+
+export const MONGODB_SKIP_REASON =
+  'MongoDB suite skipped: TEST_MONGODB_URL is not set (MongoDB cannot be installed on this machine).'
+
+/** The dialects every suite runs on: SQLite and PostgreSQL always, MongoDB when a server is given. */
+export function testDialects(): { dialect: Dialect; skip: boolean }[] {
+  return [
+    { dialect: 'sqlite', skip: false },
+    { dialect: 'postgres', skip: false },
+    { dialect: 'mongodb', skip: !process.env.TEST_MONGODB_URL },
+  ]
+}
+
+const uniqueName = () => `stopsim_t_${process.pid}_${crypto.randomBytes(4).toString('hex')}`
+
+export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase> {
+  switch (dialect) {
+    case 'sqlite': {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-test-'))
+      return {
+        dialect,
+        url: `file:${path.join(dir, 'test.db')}`,
+        drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+      }
+    }
+    case 'postgres': {
+      const base = requiredUrl(
+        'TEST_POSTGRES_URL',
+        'scripts/test.mjs sets it after starting PostgreSQL',
+      )
+      const name = uniqueName()
+      await withPostgres(base, (client) => client.query(`CREATE DATABASE ${name}`))
+      const url = new URL(base)
+      url.pathname = `/${name}`
+      return {
+        dialect,
+        url: url.toString(),
+        drop: () => dropPostgresDatabase(base, name),
+      }
+    }
+    case 'mongodb': {
+      const url = new URL(requiredUrl('TEST_MONGODB_URL', 'point it at a MongoDB server'))
+      url.pathname = `/${uniqueName()}`
+      return {
+        dialect,
+        url: url.toString(),
+        drop: async () => {
+          const connection = await mongoose.createConnection(url.toString()).asPromise()
+          await connection.dropDatabase()
+          await connection.close()
+        },
+      }
+    }
+  }
+}
+
+export function dropPostgresDatabase(base: string, name: string): Promise<void> {
+  // WITH (FORCE) because a pooled client can stay checked out after payload.destroy().
+  return withPostgres(base, async (client) => {
+    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  })
+}
+
+async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url })
+  client.on('error', () => {})
+  await client.connect()
+  try {
+    return await work(client)
+  } finally {
+    await client.end()
+  }
+}
+
+function requiredUrl(name: string, hint: string): string {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} is not set: ${hint}.`)
+  return value
+}
