@@ -45,6 +45,8 @@ export function createConfig(environment: Environment) {
     sharp,
     telemetry: false,
     typescript: {
+      // Generated on purpose with `npm run generate:types` and committed, not on every start.
+      autoGenerate: false,
       outputFile: path.resolve(/*turbopackIgnore: true*/ 'src/payload-types.ts'),
     },
   })

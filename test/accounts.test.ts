@@ -1,8 +1,14 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
 import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../src/payload-types'
+import { ROLES } from '../src/access/roles'
+import { seed } from '../src/seed'
 import { MAX_LOGIN_ATTEMPTS } from '../src/collections/Users'
 import { testDialects } from './helpers/databases'
 import { type LocalPayload, startLocalPayload } from './helpers/localPayload'
@@ -161,6 +167,41 @@ describe.each(testDialects())('accounts and roles on $dialect (Local API)', ({ d
         data: { email: 'mod@example.org', password: PASSWORD },
       })
       expect(result.user?.id).toBe(moderator.id)
+    },
+  )
+})
+
+describe.each(testDialects())('demo seed on $dialect', ({ dialect, skip }) => {
+  let local: LocalPayload
+  let passwordFile: string
+
+  beforeAll(async () => {
+    if (skip) return
+    local = await startLocalPayload(dialect)
+    passwordFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-seed-')), 'logins.json')
+  })
+  afterAll(async () => {
+    await local?.stop()
+    if (passwordFile) fs.rmSync(path.dirname(passwordFile), { recursive: true, force: true })
+  })
+
+  it.skipIf(skip)(
+    'creates one working login per role, and running it again changes nothing',
+    async () => {
+      const first = await seed(local.payload, { passwordFile })
+      const second = await seed(local.payload, { passwordFile })
+      expect(second.accounts).toEqual(first.accounts)
+      expect(first.accounts.map((account) => account.role)).toEqual([...ROLES])
+
+      const { docs } = await local.payload.find({ collection: 'users', limit: 100, sort: 'email' })
+      expect(docs).toHaveLength(ROLES.length)
+      for (const account of first.accounts) {
+        const { user } = await local.payload.login({
+          collection: 'users',
+          data: { email: account.email, password: account.password },
+        })
+        expect(user?.roles).toEqual([account.role])
+      }
     },
   )
 })
