@@ -1,7 +1,8 @@
 // `npm test`: starts what the suite needs, builds the production server, runs vitest.
-// PostgreSQL is installed and started here when missing (CI is a fresh machine), never skipped.
+// PostgreSQL and Chromium are installed here when missing (CI is a fresh machine), never skipped.
 import { spawnSync } from 'node:child_process'
 
+import { ensureChromium } from './ensure-chromium.mjs'
 import { ensurePostgres } from './ensure-postgres.mjs'
 
 const started = Date.now()
@@ -12,6 +13,14 @@ const postgresUrl = await ensurePostgres().catch((error) => {
   process.exit(1)
 })
 console.log(`PostgreSQL ready (${elapsed()})`)
+
+try {
+  ensureChromium()
+} catch (error) {
+  console.error(error.message)
+  process.exit(1)
+}
+console.log(`Chromium ready (${elapsed()})`)
 
 if (process.env.SKIP_BUILD !== '1') {
   run('npm', ['run', 'build'])

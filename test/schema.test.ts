@@ -1,0 +1,64 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import type { DrizzleAdapter } from '@payloadcms/drizzle'
+import { generateTypes } from 'payload/node'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { readEnvironment } from '../src/environment'
+import { createConfig } from '../src/payload.config'
+import { testDialects } from './helpers/databases'
+import { type LocalPayload, startLocalPayload } from './helpers/localPayload'
+
+const sqlDialects = testDialects().filter(({ dialect }) => dialect !== 'mongodb')
+
+// A changed collection without a new migration would work in development (schema push) and
+// fail in production with "no such table": catch it here instead.
+describe.each(sqlDialects)('committed migrations on $dialect', ({ dialect }) => {
+  let local: LocalPayload
+
+  beforeAll(async () => {
+    local = await startLocalPayload(dialect)
+  })
+  afterAll(async () => {
+    await local?.stop()
+  })
+
+  it('describe exactly the schema of the config', async () => {
+    // The same comparison `payload migrate:create` makes: the latest committed snapshot
+    // against the schema built from the config. (Comparing with the live database instead
+    // reports false differences, such as numeric defaults on PostgreSQL.)
+    const adapter = local.payload.db as unknown as DrizzleAdapter
+    const { generateDrizzleJson, generateMigration } = adapter.requireDrizzleKit()
+    const snapshots = fs
+      .readdirSync(adapter.migrationDir)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+    expect(snapshots.length).toBeGreaterThan(0)
+    const committed = JSON.parse(
+      fs.readFileSync(path.join(adapter.migrationDir, snapshots.at(-1)!), 'utf8'),
+    )
+    const pending = await generateMigration(committed, await generateDrizzleJson(adapter.schema))
+    expect(pending, 'run `npm run migrate:create -- <name>` and commit the migrations').toEqual([])
+  })
+})
+
+describe('committed payload-types.ts', () => {
+  it('match the config', async () => {
+    const config = await createConfig(readEnvironment({}))
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-types-'))
+    const generated = path.join(scratch, 'payload-types.ts')
+    process.env.PAYLOAD_TS_OUTPUT_PATH = generated
+    try {
+      await generateTypes(config, { log: false })
+      expect(
+        fs.readFileSync(generated, 'utf8') === fs.readFileSync('src/payload-types.ts', 'utf8'),
+        'run `npm run generate:types` and commit src/payload-types.ts',
+      ).toBe(true)
+    } finally {
+      delete process.env.PAYLOAD_TS_OUTPUT_PATH
+      fs.rmSync(scratch, { recursive: true, force: true })
+    }
+  })
+})
