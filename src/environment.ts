@@ -24,6 +24,8 @@ export type Environment = {
   uploadMaxBytes: number
   shutdownTimeoutMs: number
   trustProxy: boolean | number | string
+  /** How often the job runner looks for due work such as scheduled publishing (cron, seconds first). */
+  jobsCron: string
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -60,6 +62,7 @@ export function readEnvironment(variables: Variables = process.env): Environment
     uploadMaxBytes: readInteger(variables, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, { min: 1024 }),
     shutdownTimeoutMs: readInteger(variables, 'SHUTDOWN_TIMEOUT_MS', 25_000, { min: 0 }),
     trustProxy: readTrustProxy(variables),
+    jobsCron: readCron(variables, 'JOBS_CRON', '*/15 * * * * *'),
   }
 }
 
@@ -141,5 +144,17 @@ function readTrustProxy(variables: Variables): boolean | number | string {
   if (!raw) return false
   if (/^\d+$/.test(raw)) return Number(raw)
   if (['true', 'false'].includes(raw.toLowerCase())) return raw.toLowerCase() === 'true'
+  return raw
+}
+
+function readCron(variables: Variables, name: string, fallback: string): string {
+  const raw = variables[name]?.trim()
+  if (!raw) return fallback
+  const fields = raw.split(/\s+/)
+  if (fields.length < 5 || fields.length > 6) {
+    throw new ConfigurationError(
+      `${name} must be a cron expression of 5 or 6 fields, e.g. "*/15 * * * * *"; got "${raw}".`,
+    )
+  }
   return raw
 }

@@ -67,16 +67,33 @@ export interface Config {
   };
   blocks: {};
   collections: {
+    statements: Statement;
+    updates: Update;
+    pages: Page;
+    trusts: Trust;
     users: User;
+    search: Search;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
   };
-  collectionsJoins: {};
+  collectionsJoins: {
+    trusts: {
+      statements: 'statements';
+      updates: 'updates';
+    };
+  };
   collectionsSelect: {
+    statements: StatementsSelect<false> | StatementsSelect<true>;
+    updates: UpdatesSelect<false> | UpdatesSelect<true>;
+    pages: PagesSelect<false> | PagesSelect<true>;
+    trusts: TrustsSelect<false> | TrustsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    search: SearchSelect<false> | SearchSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -85,15 +102,25 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'site-settings': SiteSetting;
+  };
+  globalsSelect: {
+    'site-settings': SiteSettingsSelect<false> | SiteSettingsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -114,6 +141,319 @@ export interface UserAuthOperations {
     email: string;
     password: string;
   };
+}
+/**
+ * Position statements, open letters, responses, policies and press releases.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statements".
+ */
+export interface Statement {
+  id: number;
+  title: string;
+  /**
+   * Open letters can collect signatures.
+   */
+  kind: 'statement' | 'open_letter' | 'response' | 'policy' | 'press_release';
+  /**
+   * One or two sentences, shown in lists and when shared.
+   */
+  summary?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Who this is addressed to, e.g. a health minister or an NHS trust board.
+   */
+  recipients?:
+    | {
+        name: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Listed on each trust’s page in the evidence register.
+   */
+  relatedTrusts?: (number | Trust)[] | null;
+  /**
+   * Our safer-spaces policy asks for a warning before difficult topics. Readers can hide content by topic, so list every topic that applies, then tick “reviewed”.
+   */
+  contentWarnings?: {
+    /**
+     * Choose every topic a reader may want to be warned about.
+     */
+    categories?:
+      | (
+          | 'police'
+          | 'restraint'
+          | 'detention'
+          | 'self_harm'
+          | 'suicide'
+          | 'coercion'
+          | 'withholding_care'
+          | 'discrimination'
+          | 'death'
+          | 'abuse'
+        )[]
+      | null;
+    /**
+     * How closely the topics are described.
+     */
+    level?: ('mention' | 'discussion' | 'detailed') | null;
+    /**
+     * Optional, up to 280 characters: what to expect, in plain words.
+     */
+    note?: string | null;
+    flags?: string | null;
+    /**
+     * Needed before publishing. Drafts can be saved without it.
+     */
+    reviewed?: boolean | null;
+  };
+  /**
+   * Only for open letters: whether the public can sign, and until when.
+   */
+  signing?: {
+    open?: boolean | null;
+    /**
+     * Leave empty to keep signing open until you untick the box above.
+     */
+    closesAt?: string | null;
+  };
+  /**
+   * The last part of this page’s address on the website. Made from the title if you leave it empty.
+   */
+  slug?: string | null;
+  /**
+   * Shown on the site. Filled in when first published if left empty.
+   */
+  publishedDate?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * The evidence register: NHS trusts and what we know about their use of SIM or similar schemes.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "trusts".
+ */
+export interface Trust {
+  id: number;
+  name: string;
+  /**
+   * The NHS Organisation Data Service code, e.g. RX4.
+   */
+  odsCode: string;
+  region?:
+    | (
+        | 'london'
+        | 'south_east'
+        | 'south_west'
+        | 'east_of_england'
+        | 'midlands'
+        | 'north_east_yorkshire'
+        | 'north_west'
+        | 'wales'
+        | 'scotland'
+        | 'northern_ireland'
+      )
+    | null;
+  /**
+   * What the evidence shows today. Record changes in the history below.
+   */
+  simStatus: 'confirmed' | 'similar_scheme' | 'ended' | 'under_review' | 'denied' | 'no_evidence';
+  schemeNames?:
+    | {
+        name: string;
+        id?: string | null;
+      }[]
+    | null;
+  policeForce?: string | null;
+  startedOn?: string | null;
+  endedOn?: string | null;
+  /**
+   * Each time the SIM status changed, when and why.
+   */
+  statusHistory?:
+    | {
+        date: string;
+        status: 'confirmed' | 'similar_scheme' | 'ended' | 'under_review' | 'denied' | 'no_evidence';
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * For maps: the trust’s headquarters, e.g. 51.5072.
+   */
+  latitude?: number | null;
+  /**
+   * For maps, e.g. -0.1276.
+   */
+  longitude?: number | null;
+  /**
+   * Freedom of information responses, reports, news and statements. Contributors can add items; an editor publishes them.
+   */
+  evidence?:
+    | {
+        kind: 'foi_response' | 'report' | 'news' | 'statement';
+        date?: string | null;
+        summary: string;
+        /**
+         * Where the original can be read, starting with https://
+         */
+        sourceUrl?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Our safer-spaces policy asks for a warning before difficult topics. Readers can hide content by topic, so list every topic that applies, then tick “reviewed”.
+   */
+  contentWarnings?: {
+    /**
+     * Choose every topic a reader may want to be warned about.
+     */
+    categories?:
+      | (
+          | 'police'
+          | 'restraint'
+          | 'detention'
+          | 'self_harm'
+          | 'suicide'
+          | 'coercion'
+          | 'withholding_care'
+          | 'discrimination'
+          | 'death'
+          | 'abuse'
+        )[]
+      | null;
+    /**
+     * How closely the topics are described.
+     */
+    level?: ('mention' | 'discussion' | 'detailed') | null;
+    /**
+     * Optional, up to 280 characters: what to expect, in plain words.
+     */
+    note?: string | null;
+    flags?: string | null;
+    /**
+     * Needed before publishing. Drafts can be saved without it.
+     */
+    reviewed?: boolean | null;
+  };
+  statements?: {
+    docs?: (number | Statement)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updates?: {
+    docs?: (number | Update)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  /**
+   * The last part of this page’s address on the website. Made from the title if you leave it empty.
+   */
+  slug?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * News, events, milestones and calls to action.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "updates".
+ */
+export interface Update {
+  id: number;
+  title: string;
+  /**
+   * The date of the news or event, shown on the site.
+   */
+  date: string;
+  category: 'milestone' | 'news' | 'event' | 'call_to_action';
+  /**
+   * One or two sentences, shown in lists and when shared.
+   */
+  summary?: string | null;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  relatedStatements?: (number | Statement)[] | null;
+  /**
+   * Listed on each trust’s page in the evidence register.
+   */
+  relatedTrusts?: (number | Trust)[] | null;
+  /**
+   * Our safer-spaces policy asks for a warning before difficult topics. Readers can hide content by topic, so list every topic that applies, then tick “reviewed”.
+   */
+  contentWarnings?: {
+    /**
+     * Choose every topic a reader may want to be warned about.
+     */
+    categories?:
+      | (
+          | 'police'
+          | 'restraint'
+          | 'detention'
+          | 'self_harm'
+          | 'suicide'
+          | 'coercion'
+          | 'withholding_care'
+          | 'discrimination'
+          | 'death'
+          | 'abuse'
+        )[]
+      | null;
+    /**
+     * How closely the topics are described.
+     */
+    level?: ('mention' | 'discussion' | 'detailed') | null;
+    /**
+     * Optional, up to 280 characters: what to expect, in plain words.
+     */
+    note?: string | null;
+    flags?: string | null;
+    /**
+     * Needed before publishing. Drafts can be saved without it.
+     */
+    reviewed?: boolean | null;
+  };
+  /**
+   * The last part of this page’s address on the website. Made from the title if you leave it empty.
+   */
+  slug?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * People who can sign in to this admin panel, and what each of them may do.
@@ -152,6 +492,107 @@ export interface User {
   collection: 'users';
 }
 /**
+ * Standing pages such as About, the safer-spaces policy and Contact.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages".
+ */
+export interface Page {
+  id: number;
+  title: string;
+  body?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  /**
+   * Our safer-spaces policy asks for a warning before difficult topics. Readers can hide content by topic, so list every topic that applies, then tick “reviewed”.
+   */
+  contentWarnings?: {
+    /**
+     * Choose every topic a reader may want to be warned about.
+     */
+    categories?:
+      | (
+          | 'police'
+          | 'restraint'
+          | 'detention'
+          | 'self_harm'
+          | 'suicide'
+          | 'coercion'
+          | 'withholding_care'
+          | 'discrimination'
+          | 'death'
+          | 'abuse'
+        )[]
+      | null;
+    /**
+     * How closely the topics are described.
+     */
+    level?: ('mention' | 'discussion' | 'detailed') | null;
+    /**
+     * Optional, up to 280 characters: what to expect, in plain words.
+     */
+    note?: string | null;
+    flags?: string | null;
+    /**
+     * Needed before publishing. Drafts can be saved without it.
+     */
+    reviewed?: boolean | null;
+  };
+  /**
+   * The last part of this page’s address on the website. Made from the title if you leave it empty.
+   */
+  slug?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * Kept up to date automatically from published content.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search".
+ */
+export interface Search {
+  id: number;
+  title?: string | null;
+  priority?: number | null;
+  doc:
+    | {
+        relationTo: 'statements';
+        value: number | Statement;
+      }
+    | {
+        relationTo: 'updates';
+        value: number | Update;
+      }
+    | {
+        relationTo: 'pages';
+        value: number | Page;
+      }
+    | {
+        relationTo: 'trusts';
+        value: number | Trust;
+      };
+  summary?: string | null;
+  slug?: string | null;
+  text?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -170,14 +611,127 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
   id: number;
-  document?: {
-    relationTo: 'users';
-    value: number | User;
-  } | null;
+  document?:
+    | ({
+        relationTo: 'statements';
+        value: number | Statement;
+      } | null)
+    | ({
+        relationTo: 'updates';
+        value: number | Update;
+      } | null)
+    | ({
+        relationTo: 'pages';
+        value: number | Page;
+      } | null)
+    | ({
+        relationTo: 'trusts';
+        value: number | Trust;
+      } | null)
+    | ({
+        relationTo: 'users';
+        value: number | User;
+      } | null)
+    | ({
+        relationTo: 'search';
+        value: number | Search;
+      } | null);
   globalSlug?: string | null;
   user: {
     relationTo: 'users';
@@ -222,6 +776,147 @@ export interface PayloadMigration {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "statements_select".
+ */
+export interface StatementsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  summary?: T;
+  body?: T;
+  recipients?:
+    | T
+    | {
+        name?: T;
+        id?: T;
+      };
+  relatedTrusts?: T;
+  contentWarnings?:
+    | T
+    | {
+        categories?: T;
+        level?: T;
+        note?: T;
+        flags?: T;
+        reviewed?: T;
+      };
+  signing?:
+    | T
+    | {
+        open?: T;
+        closesAt?: T;
+      };
+  slug?: T;
+  publishedDate?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "updates_select".
+ */
+export interface UpdatesSelect<T extends boolean = true> {
+  title?: T;
+  date?: T;
+  category?: T;
+  summary?: T;
+  body?: T;
+  relatedStatements?: T;
+  relatedTrusts?: T;
+  contentWarnings?:
+    | T
+    | {
+        categories?: T;
+        level?: T;
+        note?: T;
+        flags?: T;
+        reviewed?: T;
+      };
+  slug?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "pages_select".
+ */
+export interface PagesSelect<T extends boolean = true> {
+  title?: T;
+  body?: T;
+  contentWarnings?:
+    | T
+    | {
+        categories?: T;
+        level?: T;
+        note?: T;
+        flags?: T;
+        reviewed?: T;
+      };
+  slug?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "trusts_select".
+ */
+export interface TrustsSelect<T extends boolean = true> {
+  name?: T;
+  odsCode?: T;
+  region?: T;
+  simStatus?: T;
+  schemeNames?:
+    | T
+    | {
+        name?: T;
+        id?: T;
+      };
+  policeForce?: T;
+  startedOn?: T;
+  endedOn?: T;
+  statusHistory?:
+    | T
+    | {
+        date?: T;
+        status?: T;
+        note?: T;
+        id?: T;
+      };
+  latitude?: T;
+  longitude?: T;
+  evidence?:
+    | T
+    | {
+        kind?: T;
+        date?: T;
+        summary?: T;
+        sourceUrl?: T;
+        id?: T;
+      };
+  contentWarnings?:
+    | T
+    | {
+        categories?: T;
+        level?: T;
+        note?: T;
+        flags?: T;
+        reviewed?: T;
+      };
+  statements?: T;
+  updates?: T;
+  slug?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "users_select".
  */
 export interface UsersSelect<T extends boolean = true> {
@@ -247,11 +942,56 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search_select".
+ */
+export interface SearchSelect<T extends boolean = true> {
+  title?: T;
+  priority?: T;
+  doc?: T;
+  summary?: T;
+  slug?: T;
+  text?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -286,6 +1026,43 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * The site’s name, contact details and archive mode.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings".
+ */
+export interface SiteSetting {
+  id: number;
+  siteName: string;
+  /**
+   * Shown publicly on the contact page.
+   */
+  contactEmail?: string | null;
+  /**
+   * Shown across the site once it is an archive.
+   */
+  archiveNotice?: string | null;
+  /**
+   * Makes the site read-only for everyone except admins and closes signing. For when the campaign ends.
+   */
+  archiveMode?: boolean | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-settings_select".
+ */
+export interface SiteSettingsSelect<T extends boolean = true> {
+  siteName?: T;
+  contactEmail?: T;
+  archiveNotice?: T;
+  archiveMode?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
@@ -294,6 +1071,74 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'statements';
+          value: number | Statement;
+        } | null)
+      | ({
+          relationTo: 'updates';
+          value: number | Update;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ContentWarningSectionBlock".
+ */
+export interface ContentWarningSectionBlock {
+  /**
+   * Choose every topic a reader may want to be warned about.
+   */
+  categories: (
+    | 'police'
+    | 'restraint'
+    | 'detention'
+    | 'self_harm'
+    | 'suicide'
+    | 'coercion'
+    | 'withholding_care'
+    | 'discrimination'
+    | 'death'
+    | 'abuse'
+  )[];
+  /**
+   * Optional, up to 280 characters: what to expect, in plain words.
+   */
+  note?: string | null;
+  content: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  id?: string | null;
+  blockName?: string | null;
+  blockType: 'contentWarningSection';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -1,4 +1,4 @@
-import type { CollectionConfig, GlobalConfig } from 'payload'
+import type { CollectionConfig, GlobalConfig, Plugin } from 'payload'
 
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
@@ -6,16 +6,26 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { assertAccessDeclared } from './access/assertAccessDeclared'
+import { Pages } from './collections/Pages'
+import { Statements } from './collections/Statements'
+import { Trusts } from './collections/Trusts'
+import { Updates } from './collections/Updates'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './db'
 import { type Environment, readEnvironment } from './environment'
+import { SiteSettings } from './globals/SiteSettings'
+import { search } from './search'
 
-export const collections: CollectionConfig[] = [Users]
-export const globals: GlobalConfig[] = []
+export const collections: CollectionConfig[] = [Statements, Updates, Pages, Trusts, Users]
+export const globals: GlobalConfig[] = [SiteSettings]
+
+// Runs after the other plugins, so collections they add are held to the same rule.
+const requireDeclaredAccess: Plugin = (config) => {
+  assertAccessDeclared(config.collections ?? [], config.globals ?? [])
+  return config
+}
 
 export function createConfig(environment: Environment) {
-  assertAccessDeclared(collections, globals)
-
   // Browsers may send the auth cookie only from these origins (Payload's CSRF check), and
   // only these may read API responses cross-origin. Payload treats an empty list as "any".
   const trustedOrigins = [...new Set([environment.serverUrl, ...environment.corsOrigins])]
@@ -40,6 +50,11 @@ export function createConfig(environment: Environment) {
     graphQL: {
       disablePlaygroundInProduction: true,
     },
+    jobs: {
+      // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
+      autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
+    },
+    plugins: [search, requireDeclaredAccess],
     secret: environment.payloadSecret,
     serverURL: environment.serverUrl,
     sharp,

@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+
+import { canCreateDraft } from '../../access/canCreateDraft'
+import { canEditOwnDraft } from '../../access/canEditOwnDraft'
+import { canReadOwnVersions } from '../../access/canReadOwnVersions'
+import { isEditorOrAbove } from '../../access/isEditorOrAbove'
+import { publishedOrCanEdit } from '../../access/publishedOrCanEdit'
+import { bodyField } from '../../fields/body'
+import { contentWarnings, excludeWarnedTopics } from '../../fields/contentWarnings'
+import { createdByField } from '../../fields/createdBy'
+import { slugField } from '../../fields/slug'
+import { editorialVersions } from '../editorialVersions'
+
+export const Pages: CollectionConfig = {
+  slug: 'pages',
+  labels: { singular: 'Page', plural: 'Pages' },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+    description: 'Standing pages such as About, the safer-spaces policy and Contact.',
+  },
+  defaultSort: 'title',
+  access: {
+    create: canCreateDraft,
+    read: publishedOrCanEdit,
+    readVersions: canReadOwnVersions,
+    update: canEditOwnDraft,
+    delete: isEditorOrAbove,
+  },
+  hooks: { beforeOperation: [excludeWarnedTopics] },
+  versions: editorialVersions(),
+  fields: [
+    { name: 'title', type: 'text', label: 'Title', required: true, maxLength: 200 },
+    bodyField(),
+    contentWarnings(),
+    slugField('title'),
+    createdByField(),
+  ],
+}

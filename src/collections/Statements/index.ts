@@ -1,0 +1,113 @@
+import type { CollectionConfig } from 'payload'
+
+import { canCreateDraft } from '../../access/canCreateDraft'
+import { canEditOwnDraft } from '../../access/canEditOwnDraft'
+import { canReadOwnVersions } from '../../access/canReadOwnVersions'
+import { isEditorOrAbove } from '../../access/isEditorOrAbove'
+import { publishedOrCanEdit } from '../../access/publishedOrCanEdit'
+import { bodyField } from '../../fields/body'
+import { contentWarnings, excludeWarnedTopics } from '../../fields/contentWarnings'
+import { createdByField } from '../../fields/createdBy'
+import { publishedDateField } from '../../fields/publishedDate'
+import { slugField } from '../../fields/slug'
+import { editorialVersions } from '../editorialVersions'
+
+export const STATEMENT_KINDS = [
+  { value: 'statement', label: 'Position statement' },
+  { value: 'open_letter', label: 'Open letter' },
+  { value: 'response', label: 'Response' },
+  { value: 'policy', label: 'Policy' },
+  { value: 'press_release', label: 'Press release' },
+] as const
+
+export const Statements: CollectionConfig = {
+  slug: 'statements',
+  labels: { singular: 'Statement', plural: 'Statements' },
+  admin: {
+    group: 'Content',
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'kind', '_status', 'publishedDate', 'updatedAt'],
+    description: 'Position statements, open letters, responses, policies and press releases.',
+    listSearchableFields: ['title', 'summary'],
+  },
+  defaultSort: '-publishedDate',
+  access: {
+    create: canCreateDraft,
+    read: publishedOrCanEdit,
+    readVersions: canReadOwnVersions,
+    update: canEditOwnDraft,
+    delete: isEditorOrAbove,
+  },
+  hooks: { beforeOperation: [excludeWarnedTopics] },
+  versions: editorialVersions({ schedulePublish: true }),
+  fields: [
+    { name: 'title', type: 'text', label: 'Title', required: true, maxLength: 200 },
+    {
+      name: 'kind',
+      type: 'select',
+      label: 'Kind',
+      required: true,
+      defaultValue: 'statement',
+      options: [...STATEMENT_KINDS],
+      admin: { description: 'Open letters can collect signatures.' },
+    },
+    {
+      name: 'summary',
+      type: 'textarea',
+      label: 'Summary',
+      maxLength: 600,
+      admin: { description: 'One or two sentences, shown in lists and when shared.' },
+    },
+    bodyField(),
+    {
+      name: 'recipients',
+      type: 'array',
+      label: 'Addressed to',
+      labels: { singular: 'Recipient', plural: 'Recipients' },
+      admin: {
+        description: 'Who this is addressed to, e.g. a health minister or an NHS trust board.',
+      },
+      fields: [
+        { name: 'name', type: 'text', label: 'Name or title', required: true, maxLength: 200 },
+      ],
+    },
+    {
+      name: 'relatedTrusts',
+      type: 'relationship',
+      label: 'NHS trusts mentioned',
+      relationTo: 'trusts',
+      hasMany: true,
+      admin: { description: 'Listed on each trust’s page in the evidence register.' },
+    },
+    contentWarnings(),
+    {
+      name: 'signing',
+      type: 'group',
+      label: 'Signing',
+      admin: {
+        condition: (data) => data?.kind === 'open_letter',
+        description: 'Only for open letters: whether the public can sign, and until when.',
+      },
+      fields: [
+        {
+          name: 'open',
+          type: 'checkbox',
+          label: 'Accepting signatures',
+          defaultValue: true,
+        },
+        {
+          name: 'closesAt',
+          type: 'date',
+          label: 'Signing closes',
+          admin: {
+            date: { pickerAppearance: 'dayAndTime' },
+            description: 'Leave empty to keep signing open until you untick the box above.',
+          },
+        },
+      ],
+    },
+    slugField('title'),
+    publishedDateField(),
+    createdByField(),
+  ],
+}
