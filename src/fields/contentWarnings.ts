@@ -138,7 +138,12 @@ function rewrite(where: Where, wildcard: string): Where {
       result[key] = condition.map((inner) => rewrite(inner, wildcard))
       continue
     }
-    if (key !== CATEGORIES_PATH || !condition || typeof condition !== 'object') {
+    // GraphQL spells nested paths with __ (contentWarnings__categories).
+    if (
+      key.replace(/__/g, '.') !== CATEGORIES_PATH ||
+      !condition ||
+      typeof condition !== 'object'
+    ) {
       result[key] = condition
       continue
     }

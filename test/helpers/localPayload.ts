@@ -18,31 +18,48 @@ export type LocalPayload = { payload: Payload; stop: () => Promise<void> }
 export async function startLocalPayload(dialect: Dialect): Promise<LocalPayload> {
   const database = await createTestDatabase(dialect)
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-media-'))
-  const environment = readEnvironment({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
-    MEDIA_DIR: mediaDir,
-  })
-  const payload = await getPayload({
-    config: createConfig(environment),
-    // Each test database gets its own instance in getPayload's process-wide cache.
-    key: `${dialect}-${crypto.randomUUID()}`,
-  })
-  if (payload.db.name === 'postgres') {
-    ;(payload.db as unknown as PostgresAdapter).pool.on('error', () => {})
-  }
-  await applyMigrations(payload)
+  const local = await connectLocalPayload(database.url, { MEDIA_DIR: mediaDir })
+  await applyMigrations(local.payload)
   return {
-    payload,
+    payload: local.payload,
     stop: async () => {
       // A pooled PostgreSQL client can stay checked out and hold pool.end() open until the
       // database is dropped WITH (FORCE), so do not wait on destroy() before dropping.
-      const destroyed = payload.destroy()
+      const destroyed = local.payload.destroy()
       await Promise.race([destroyed, new Promise((resolve) => setTimeout(resolve, 2_000))])
       await database.drop()
       await destroyed
       fs.rmSync(mediaDir, { recursive: true, force: true })
+    },
+  }
+}
+
+/**
+ * A Local API Payload on an existing database, e.g. the one a test server runs on, for the
+ * things only server code can do (queueing a job, as the admin panel does).
+ */
+export async function connectLocalPayload(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<LocalPayload> {
+  const environment = readEnvironment({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+    ...extraEnv,
+  })
+  const payload = await getPayload({
+    config: createConfig(environment),
+    // Each test database gets its own instance in getPayload's process-wide cache.
+    key: `${databaseUrl}-${crypto.randomUUID()}`,
+  })
+  if (payload.db.name === 'postgres') {
+    ;(payload.db as unknown as PostgresAdapter).pool.on('error', () => {})
+  }
+  return {
+    payload,
+    stop: async () => {
+      await Promise.race([payload.destroy(), new Promise((resolve) => setTimeout(resolve, 2_000))])
     },
   }
 }
