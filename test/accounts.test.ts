@@ -7,8 +7,12 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../src/payload-types'
+import type { Role } from '../src/access/roles'
 import { ROLES } from '../src/access/roles'
 import { seed } from '../src/seed'
+import { STATEMENT_KINDS } from '../src/collections/Statements'
+import { SIM_STATUSES } from '../src/collections/Trusts/options'
+import { UPDATE_CATEGORIES } from '../src/collections/Updates'
 import { MAX_LOGIN_ATTEMPTS } from '../src/collections/Users'
 import { testDialects } from './helpers/databases'
 import { type LocalPayload, startLocalPayload } from './helpers/localPayload'
@@ -204,4 +208,138 @@ describe.each(testDialects())('demo seed on $dialect', ({ dialect, skip }) => {
       }
     },
   )
+
+  const countContent = async () => {
+    const counts: Record<string, number> = {}
+    for (const collection of ['statements', 'updates', 'pages', 'trusts', 'search'] as const) {
+      counts[collection] = (await local.payload.count({ collection })).totalDocs
+    }
+    return counts
+  }
+
+  it.skipIf(skip)(
+    'seeds statements, updates, pages and trusts, with drafts beside published work',
+    async () => {
+      const { content } = await seed(local.payload, { passwordFile })
+      const find = { limit: 200, depth: 0, pagination: false } as const
+      const statements = (await local.payload.find({ collection: 'statements', ...find })).docs
+      const updates = (await local.payload.find({ collection: 'updates', ...find })).docs
+      const pages = (await local.payload.find({ collection: 'pages', ...find })).docs
+      const trusts = (await local.payload.find({ collection: 'trusts', ...find })).docs
+      expect(content.total).toEqual({
+        statements: statements.length,
+        updates: updates.length,
+        pages: pages.length,
+        trusts: trusts.length,
+      })
+
+      // Statements: every kind, exactly one open letter, which is open for signing.
+      expect(statements.length).toBeGreaterThanOrEqual(5)
+      expect(new Set(statements.map((doc) => doc.kind))).toEqual(
+        new Set(STATEMENT_KINDS.map((kind) => kind.value)),
+      )
+      const letters = statements.filter((doc) => doc.kind === 'open_letter')
+      expect(letters).toHaveLength(1)
+      expect(letters[0]).toMatchObject({ _status: 'published', signing: { open: true } })
+      expect(letters[0].relatedTrusts?.length).toBeGreaterThan(0)
+      const warnedSections = statements.flatMap((doc) =>
+        (doc.body?.root.children ?? []).filter(
+          (node) =>
+            node.type === 'block' &&
+            (node.fields as { blockType?: string } | undefined)?.blockType ===
+              'contentWarningSection',
+        ),
+      )
+      expect(warnedSections.length).toBeGreaterThan(0)
+      expect(warnedSections[0].fields).toMatchObject({
+        categories: expect.arrayContaining(['restraint']),
+        content: { root: { type: 'root', children: expect.any(Array) } },
+      })
+
+      // Updates: every category, dated across 2021 to 2024, linked to statements and trusts.
+      expect(updates.length).toBeGreaterThanOrEqual(8)
+      expect(new Set(updates.map((doc) => doc.category))).toEqual(
+        new Set(UPDATE_CATEGORIES.map((category) => category.value)),
+      )
+      expect(new Set(updates.map((doc) => new Date(doc.date).getUTCFullYear()))).toEqual(
+        new Set([2021, 2022, 2023, 2024]),
+      )
+      const statementIds = statements.map((doc) => doc.id)
+      const linked = updates.flatMap((doc) => doc.relatedStatements ?? [])
+      expect(linked.length).toBeGreaterThan(0)
+      for (const id of linked) expect(statementIds).toContain(id)
+      expect(updates.some((doc) => doc.relatedTrusts?.length)).toBe(true)
+
+      expect(pages.map((doc) => doc.slug).sort()).toEqual(['about', 'contact', 'safer-spaces'])
+
+      // The evidence register: every SIM status, at least six regions, valid codes and places.
+      expect(trusts.length).toBeGreaterThanOrEqual(12)
+      expect(new Set(trusts.map((doc) => doc.simStatus))).toEqual(
+        new Set(SIM_STATUSES.map((status) => status.value)),
+      )
+      expect(new Set(trusts.map((doc) => doc.region)).size).toBeGreaterThanOrEqual(6)
+      const codes = trusts.map((doc) => doc.odsCode)
+      expect(new Set(codes).size).toBe(codes.length)
+      for (const trust of trusts) {
+        expect(trust.odsCode).toMatch(/^[A-Z0-9]{3}$/)
+        expect(trust.policeForce).toBeTruthy()
+        expect(trust.statusHistory?.length).toBeGreaterThan(0)
+        expect(trust.evidence?.length).toBeGreaterThanOrEqual(1)
+        expect(trust.evidence?.length).toBeLessThanOrEqual(3)
+        expect(trust.latitude).toBeGreaterThan(49.8)
+        expect(trust.latitude).toBeLessThan(60.9)
+        expect(trust.longitude).toBeGreaterThan(-8.7)
+        expect(trust.longitude).toBeLessThan(1.8)
+      }
+
+      // Drafts show the editorial workflow; everything published has reviewed warnings.
+      const all = [...statements, ...updates, ...pages, ...trusts]
+      for (const docs of [statements, updates, trusts]) {
+        expect(docs.some((doc) => doc._status === 'draft')).toBe(true)
+      }
+      for (const doc of all.filter((doc) => doc._status === 'published')) {
+        expect(doc.contentWarnings?.reviewed).toBe(true)
+      }
+      expect(all.some((doc) => doc.contentWarnings?.categories?.length === 0)).toBe(true)
+      expect(all.some((doc) => doc.contentWarnings?.categories?.includes('police'))).toBe(true)
+      expect(all.find((doc) => !doc.contentWarnings?.categories?.length)?.contentWarnings).toEqual(
+        expect.objectContaining({ flags: '|' }),
+      )
+
+      // Written by the demo editor, except one draft statement by the demo contributor.
+      const authors = await local.payload.find({ collection: 'users', limit: 100, depth: 0 })
+      const idOf = (role: Role) => authors.docs.find((user) => user.roles?.includes(role))?.id
+      expect(trusts.every((doc) => doc.createdBy === idOf('editor'))).toBe(true)
+      const byContributor = statements.filter((doc) => doc.createdBy === idOf('contributor'))
+      expect(byContributor.length).toBeGreaterThan(0)
+      expect(byContributor.every((doc) => doc._status === 'draft')).toBe(true)
+    },
+  )
+
+  it.skipIf(skip)('adds no content when the seed runs again', async () => {
+    const before = await countContent()
+    const { content } = await seed(local.payload, { passwordFile })
+    expect(content.created).toEqual({ statements: 0, updates: 0, pages: 0, trusts: 0 })
+    expect(await countContent()).toEqual(before)
+  })
+
+  it.skipIf(skip)('shows anonymous readers published statements only', async () => {
+    const seen = await local.payload.find({
+      collection: 'statements',
+      overrideAccess: false,
+      limit: 200,
+      depth: 0,
+    })
+    const published = await local.payload.count({
+      collection: 'statements',
+      where: { _status: { equals: 'published' } },
+    })
+    const everything = await local.payload.count({ collection: 'statements' })
+    expect(seen.totalDocs).toBe(published.totalDocs)
+    expect(seen.totalDocs).toBeLessThan(everything.totalDocs)
+    for (const doc of seen.docs) {
+      expect(doc._status).toBe('published')
+      expect(doc.createdBy).toBeUndefined()
+    }
+  })
 })

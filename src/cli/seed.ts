@@ -21,10 +21,16 @@ if (environment.production && !process.argv.includes('--allow-production')) {
 const payload = await getPayload({ config })
 try {
   await applyMigrations(payload)
-  const { accounts } = await seed(payload, {
+  const { accounts, content } = await seed(payload, {
     passwordFile: path.resolve('data/demo-accounts.json'),
   })
-  console.log('\nDemo content is in place. Demo logins (one per role):\n')
+  const { created, total } = content
+  console.log(
+    `\nDemo content is in place: ${total.statements} statements, ${total.updates} updates, ` +
+      `${total.pages} pages, ${total.trusts} trusts (this run added ` +
+      `${created.statements + created.updates + created.pages + created.trusts}).`,
+  )
+  console.log('\nDemo logins (one per role):\n')
   for (const { role, email, password } of accounts) {
     console.log(`  ${role.padEnd(12)} ${email.padEnd(36)} ${password}`)
   }

@@ -134,7 +134,8 @@ function rewrite(where: Where, wildcard: string): Where {
   const result: Where = {}
   const extra: Where[] = []
   for (const [key, condition] of Object.entries(where)) {
-    if ((key === 'and' || key === 'or') && Array.isArray(condition)) {
+    // GraphQL writes AND/OR; REST and the Local API and/or.
+    if (['and', 'or'].includes(key.toLowerCase()) && Array.isArray(condition)) {
       result[key] = condition.map((inner) => rewrite(inner, wildcard))
       continue
     }

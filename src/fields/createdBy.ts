@@ -10,6 +10,8 @@ export function createdByField(): RelationshipField {
     label: 'Created by',
     relationTo: 'users',
     index: true,
+    // Only the id: populating would copy the account (email, sessions) into every document.
+    maxDepth: 0,
     access: { read: isSignedInField, create: () => false, update: () => false },
     hooks: {
       beforeChange: [

@@ -1,8 +1,10 @@
 import type { Payload } from 'payload'
 
+import type { Role } from '../access/roles'
 import { type DemoAccount, seedDemoAccounts } from './accounts'
+import { type ContentSeedResult, seedDemoContent } from './content'
 
-export type SeedResult = { accounts: DemoAccount[] }
+export type SeedResult = { accounts: DemoAccount[]; content: ContentSeedResult }
 
 /** Demo content for a fresh install. Safe to run again: it only adds what is missing. */
 export async function seed(
@@ -10,5 +12,21 @@ export async function seed(
   options: { passwordFile: string },
 ): Promise<SeedResult> {
   const accounts = await seedDemoAccounts(payload, options.passwordFile)
-  return { accounts }
+  const idOf = async (role: Role) => {
+    const email = accounts.find((account) => account.role === role)?.email
+    const { docs } = await payload.find({
+      collection: 'users',
+      where: { email: { equals: email } },
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+    })
+    if (!docs[0]) throw new Error(`The demo ${role} account is missing.`)
+    return docs[0].id
+  }
+  const content = await seedDemoContent(payload, {
+    editorId: await idOf('editor'),
+    contributorId: await idOf('contributor'),
+  })
+  return { accounts, content }
 }

@@ -10,7 +10,9 @@ export function toGraphQLLiteral(value: unknown): string {
   if (value instanceof GraphQLEnum) return value.value
   if (Array.isArray(value)) return `[${value.map(toGraphQLLiteral).join(', ')}]`
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value).map(([key, inner]) => `${key}: ${toGraphQLLiteral(inner)}`)
+    const entries = Object.entries(value).map(
+      ([key, inner]) => `${key}: ${toGraphQLLiteral(inner)}`,
+    )
     return `{ ${entries.join(', ')} }`
   }
   return JSON.stringify(value)

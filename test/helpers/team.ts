@@ -22,7 +22,8 @@ export async function createTeam(baseUrl: string): Promise<Team> {
       auth: admin,
       body: { email, password: TEAM_PASSWORD, name: role, roles: [role] },
     })
-    if (created.status !== 201) throw new Error(`creating ${role} failed: ${JSON.stringify(created.body)}`)
+    if (created.status !== 201)
+      throw new Error(`creating ${role} failed: ${JSON.stringify(created.body)}`)
     team[role] = await client.login(email, TEAM_PASSWORD)
   }
   return team as Team
