@@ -42,4 +42,22 @@ describe('the admin panel in Chromium', () => {
     expect(me.user).toMatchObject({ email: 'first@example.org', roles: ['admin'] })
     expect(problems).toEqual([])
   })
+
+  it('opens a new statement with its content warnings and a warning section in the editor', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } })
+    const problems = watchForProblems(page)
+    await page.goto(`${server.url}/admin/login`)
+    await page.fill('#field-email', 'first@example.org')
+    await page.fill('#field-password', 'a-long-enough-test-password')
+    await page.click('button[type="submit"]')
+    await page.waitForURL((url) => url.pathname === '/admin')
+
+    await page.goto(`${server.url}/admin/collections/statements/create`)
+    await page.locator('#field-title').waitFor()
+    await page.fill('#field-title', 'A statement written in the browser')
+    await page.getByText('Content warnings', { exact: true }).first().waitFor()
+    await page.getByText('I have checked these warnings').first().waitFor()
+    await screenshot(page, 'statement-edit')
+    expect(problems).toEqual([])
+  })
 })

@@ -23,6 +23,7 @@ type Operation =
   | 'read versions'
   | 'edit own draft'
   | 'publish own draft'
+  | 'read own versions'
 
 const WHO: Who[] = ['anonymous', 'artist', 'moderator', 'contributor', 'editor', 'admin']
 const OPERATIONS: Operation[] = [
@@ -35,6 +36,7 @@ const OPERATIONS: Operation[] = [
   'read versions',
   'edit own draft',
   'publish own draft',
+  'read own versions',
 ]
 
 type CollectionUnderTest = {
@@ -94,8 +96,8 @@ function expected(
   operation: Operation,
 ): boolean | '—' {
   // Only contributors are limited to their own drafts; for everyone else "update" says it all.
-  if (operation === 'edit own draft' || operation === 'publish own draft') {
-    return who === 'contributor' && slug !== 'trusts' ? operation === 'edit own draft' : '—'
+  if (operation.includes('own')) {
+    return who === 'contributor' && slug !== 'trusts' ? operation !== 'publish own draft' : '—'
   }
   if (who === 'editor' || who === 'admin') return true
   if (who !== 'contributor') return operation === 'read'
@@ -149,7 +151,7 @@ describe.each(testDialects())('content access matrix on $dialect', ({ dialect, s
     id?: number | string,
   ) => Promise<boolean>
 
-  const rest: Record<Exclude<Operation, 'edit own draft' | 'publish own draft'>, Attempt> & {
+  const rest: Record<Exclude<Operation, 'edit own draft' | 'publish own draft' | 'read own versions'>, Attempt> & {
     createdId?: number | string
   } = {
     create: async (who, c) => {
@@ -229,7 +231,7 @@ describe.each(testDialects())('content access matrix on $dialect', ({ dialect, s
     return r.body.data ?? {}
   }
 
-  const graphql: Record<Exclude<Operation, 'edit own draft' | 'publish own draft'>, Attempt> & {
+  const graphql: Record<Exclude<Operation, 'edit own draft' | 'publish own draft' | 'read own versions'>, Attempt> & {
     createdId?: number | string
   } = {
     create: async (who, c) => {
@@ -317,6 +319,9 @@ describe.each(testDialects())('content access matrix on $dialect', ({ dialect, s
             : '—'
           row['publish own draft'] = ownApplies
             ? await attempts.publish(who, collection, ownDraft)
+            : '—'
+          row['read own versions'] = ownApplies
+            ? await attempts['read versions'](who, collection, ownDraft)
             : '—'
           for (const operation of OPERATIONS) {
             const want = expected(who, collection.slug, operation)
