@@ -11,6 +11,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import { ConfigurationError } from './environment'
+import { serialiseWrites } from './sqliteWrites'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
 
@@ -49,22 +50,47 @@ export function sqliteFilePath(databaseUrl: string): string {
 
 type AdapterOptions = { databaseUrl: string; push: boolean }
 
+const SQLITE_BUSY_TIMEOUT_MS = 5_000
+// Per-connection settings; journal_mode=WAL is stored in the file itself.
+const SQLITE_CONNECTION_PRAGMAS = [
+  `PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`,
+  'PRAGMA synchronous = FULL',
+]
+
+function withSerialisedWrites(base: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...base,
+    init: (args) => {
+      const adapter = base.init(args)
+      const connect = adapter.connect
+      if (connect) {
+        adapter.connect = async function (this: SQLiteAdapter, options) {
+          await connect.call(this, options)
+          serialiseWrites(this.client, SQLITE_CONNECTION_PRAGMAS)
+        }
+      }
+      return adapter
+    },
+  }
+}
+
 export function databaseAdapter({ databaseUrl, push }: AdapterOptions): DatabaseAdapterObj {
   switch (dialectOf(databaseUrl)) {
     case 'sqlite': {
       const file = sqliteFilePath(databaseUrl)
       // libSQL will not create the folder, and a fresh clone has no data/ contents.
       fs.mkdirSync(path.dirname(file), { recursive: true })
-      return sqliteAdapter({
+      const adapter = sqliteAdapter({
         client: { url: `file:${file}` },
-        wal: true,
-        busyTimeout: 5_000,
+        wal: { journalSizeLimit: 64 * 1024 * 1024, synchronous: 'FULL' },
+        busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
         // Payload runs SQLite without transactions unless given options; libSQL begins
         // them with BEGIN IMMEDIATE, so concurrent writers queue on the busy timeout.
         transactionOptions: {},
         push,
         migrationDir: path.resolve(/*turbopackIgnore: true*/ 'src/migrations/sqlite'),
       })
+      return withSerialisedWrites(adapter)
     }
     case 'postgres':
       return postgresAdapter({
@@ -100,7 +126,11 @@ export async function applyMigrations(payload: Payload): Promise<void> {
 const asPayloadMigrations = (migrations: readonly object[]): Migration[] =>
   migrations as unknown as Migration[]
 
-/** Throws when the database cannot answer a trivial query. */
+// Reading the migrations table proves more than a connection: that this is the migrated
+// database and not, say, an empty file SQLite created where the real one was.
+const READINESS_QUERY = 'select 1 from payload_migrations limit 1'
+
+/** Throws unless the database answers a query on the migrated schema. */
 export async function pingDatabase(payload: Payload): Promise<void> {
   switch (payload.db.name) {
     case 'sqlite': {
@@ -110,11 +140,11 @@ export async function pingDatabase(payload: Payload): Promise<void> {
       // start would open an empty database: treat a missing file as not ready.
       if (!fs.existsSync(sqliteFilePath(url)))
         throw new Error('the SQLite database file is missing')
-      await adapter.client.execute('select 1')
+      await adapter.client.execute(READINESS_QUERY)
       return
     }
     case 'postgres':
-      await (payload.db as unknown as PostgresAdapter).pool.query('select 1')
+      await (payload.db as unknown as PostgresAdapter).pool.query(READINESS_QUERY)
       return
     case 'mongoose': {
       const database = (payload.db as unknown as MongooseAdapter).connection.db

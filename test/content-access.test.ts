@@ -151,7 +151,10 @@ describe.each(testDialects())('content access matrix on $dialect', ({ dialect, s
     id?: number | string,
   ) => Promise<boolean>
 
-  const rest: Record<Exclude<Operation, 'edit own draft' | 'publish own draft' | 'read own versions'>, Attempt> & {
+  const rest: Record<
+    Exclude<Operation, 'edit own draft' | 'publish own draft' | 'read own versions'>,
+    Attempt
+  > & {
     createdId?: number | string
   } = {
     create: async (who, c) => {
@@ -231,7 +234,10 @@ describe.each(testDialects())('content access matrix on $dialect', ({ dialect, s
     return r.body.data ?? {}
   }
 
-  const graphql: Record<Exclude<Operation, 'edit own draft' | 'publish own draft' | 'read own versions'>, Attempt> & {
+  const graphql: Record<
+    Exclude<Operation, 'edit own draft' | 'publish own draft' | 'read own versions'>,
+    Attempt
+  > & {
     createdId?: number | string
   } = {
     create: async (who, c) => {

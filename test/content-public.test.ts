@@ -240,6 +240,31 @@ describe.each(testDialects())(
       expect(stored.body._status).toBe('draft')
     })
 
+    it.skipIf(skip)(
+      'tells the admin panel a contributor may not publish (no Publish button)',
+      async () => {
+        const contributor = { token: team.contributor.token }
+        const own = await client.request<{ doc: Doc }>('/api/statements?draft=true', {
+          method: 'POST',
+          auth: contributor,
+          body: { title: 'Checking the publish button' },
+        })
+        // The admin decides whether to show Publish by asking this question of the access rules.
+        const canPublish = async (auth: Auth) => {
+          const response = await client.request<{ update?: boolean | { permission?: boolean } }>(
+            `/api/statements/access/${own.body.doc.id}`,
+            { method: 'POST', auth, body: { _status: 'published' } },
+          )
+          expect(response.status).toBe(200)
+          // Payload leaves refused operations out of the answer.
+          const { update } = response.body
+          return update === true || (typeof update === 'object' && update.permission === true)
+        }
+        expect(await canPublish(contributor)).toBe(false)
+        expect(await canPublish(editor)).toBe(true)
+      },
+    )
+
     it.skipIf(skip)('filters out content by warning topic, over REST and GraphQL', async () => {
       const topics: Record<string, string[]> = {
         'CWF none': [],

@@ -42,6 +42,42 @@ describe.each(sqlDialects)('committed migrations on $dialect', ({ dialect }) => 
     const pending = await generateMigration(committed, await generateDrizzleJson(adapter.schema))
     expect(pending, 'run `npm run migrate:create -- <name>` and commit the migrations').toEqual([])
   })
+
+  it('takes many concurrent writes without losing or failing any', async () => {
+    const { payload } = local
+    const titles = Array.from({ length: 40 }, (_, index) => `Concurrent statement ${index}`)
+    const created = await Promise.all(
+      titles.map((title) =>
+        payload.create({
+          collection: 'statements',
+          data: {
+            title,
+            kind: 'statement',
+            _status: 'published',
+            contentWarnings: { reviewed: true },
+          },
+        }),
+      ),
+    )
+    // Updates and reads racing with each other and with more creates.
+    await Promise.all([
+      ...created.map((doc) =>
+        payload.update({
+          collection: 'statements',
+          id: doc.id,
+          data: { summary: `Edited ${doc.id}` },
+        }),
+      ),
+      ...created.map(() => payload.find({ collection: 'statements', limit: 5 })),
+      ...titles.map((title) => payload.create({ collection: 'pages', data: { title } })),
+    ])
+    const { totalDocs } = await payload.count({
+      collection: 'statements',
+      where: { summary: { like: 'Edited' } },
+    })
+    expect(totalDocs).toBe(titles.length)
+    expect((await payload.count({ collection: 'pages' })).totalDocs).toBe(titles.length)
+  })
 })
 
 describe('committed payload-types.ts', () => {
