@@ -26,6 +26,10 @@ export type Environment = {
   trustProxy: boolean | number | string
   /** How often the job runner looks for due work such as scheduled publishing (cron, seconds first). */
   jobsCron: string
+  /** Signatures per minute from one address; 0 turns the limit off. */
+  signRateLimitPerMinute: number
+  /** Login attempts per minute from one address; 0 turns the limit off. */
+  loginRateLimitPerMinute: number
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -63,6 +67,8 @@ export function readEnvironment(variables: Variables = process.env): Environment
     shutdownTimeoutMs: readInteger(variables, 'SHUTDOWN_TIMEOUT_MS', 25_000, { min: 0 }),
     trustProxy: readTrustProxy(variables),
     jobsCron: readCron(variables, 'JOBS_CRON', '*/15 * * * * *'),
+    signRateLimitPerMinute: readInteger(variables, 'SIGN_RATE_LIMIT_PER_MINUTE', 10, { min: 0 }),
+    loginRateLimitPerMinute: readInteger(variables, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, { min: 0 }),
   }
 }
 

@@ -71,6 +71,7 @@ export interface Config {
     updates: Update;
     pages: Page;
     trusts: Trust;
+    signatories: Signatory;
     users: User;
     search: Search;
     'payload-kv': PayloadKv;
@@ -80,6 +81,9 @@ export interface Config {
     'payload-migrations': PayloadMigration;
   };
   collectionsJoins: {
+    statements: {
+      signatories: 'signatories';
+    };
     trusts: {
       statements: 'statements';
       updates: 'updates';
@@ -90,6 +94,7 @@ export interface Config {
     updates: UpdatesSelect<false> | UpdatesSelect<true>;
     pages: PagesSelect<false> | PagesSelect<true>;
     trusts: TrustsSelect<false> | TrustsSelect<true>;
+    signatories: SignatoriesSelect<false> | SignatoriesSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     search: SearchSelect<false> | SearchSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -231,6 +236,11 @@ export interface Statement {
      * Leave empty to keep signing open until you untick the box above.
      */
     closesAt?: string | null;
+  };
+  signatories?: {
+    docs?: (number | Signatory)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
   };
   /**
    * The last part of this page’s address on the website. Made from the title if you leave it empty.
@@ -492,6 +502,48 @@ export interface User {
   collection: 'users';
 }
 /**
+ * People who signed an open letter. Review each one: approve, reject, or mark as a duplicate. Email addresses are never shown publicly.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signatories".
+ */
+export interface Signatory {
+  id: number;
+  letter: number | Statement;
+  name: string;
+  role?: string | null;
+  organisation?: string | null;
+  onBehalfOfOrganisation?: boolean | null;
+  display: 'full' | 'name_only' | 'anonymous' | 'counted_only';
+  publicName?: string | null;
+  publicRole?: string | null;
+  publicOrganisation?: string | null;
+  /**
+   * Private: for confirming the signature only.
+   */
+  email?: string | null;
+  status: 'pending' | 'verified' | 'approved' | 'rejected' | 'duplicate' | 'withdrawn';
+  /**
+   * Someone with the same name signed this letter with another email address.
+   */
+  possibleDuplicateOf?: (number | null) | Signatory;
+  moderationNote?: string | null;
+  source?: ('form' | 'import' | 'admin') | null;
+  /**
+   * The notice the signer agreed to, and when.
+   */
+  consent?: {
+    notice?: string | null;
+    version?: string | null;
+    givenAt?: string | null;
+  };
+  emailHash?: string | null;
+  nameKey?: string | null;
+  ipHash?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Standing pages such as About, the safer-spaces policy and Contact.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -725,6 +777,10 @@ export interface PayloadLockedDocument {
         value: number | Trust;
       } | null)
     | ({
+        relationTo: 'signatories';
+        value: number | Signatory;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -805,6 +861,7 @@ export interface StatementsSelect<T extends boolean = true> {
         open?: T;
         closesAt?: T;
       };
+  signatories?: T;
   slug?: T;
   publishedDate?: T;
   createdBy?: T;
@@ -914,6 +971,38 @@ export interface TrustsSelect<T extends boolean = true> {
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "signatories_select".
+ */
+export interface SignatoriesSelect<T extends boolean = true> {
+  letter?: T;
+  name?: T;
+  role?: T;
+  organisation?: T;
+  onBehalfOfOrganisation?: T;
+  display?: T;
+  publicName?: T;
+  publicRole?: T;
+  publicOrganisation?: T;
+  email?: T;
+  status?: T;
+  possibleDuplicateOf?: T;
+  moderationNote?: T;
+  source?: T;
+  consent?:
+    | T
+    | {
+        notice?: T;
+        version?: T;
+        givenAt?: T;
+      };
+  emailHash?: T;
+  nameKey?: T;
+  ipHash?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

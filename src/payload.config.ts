@@ -7,6 +7,7 @@ import sharp from 'sharp'
 
 import { assertAccessDeclared } from './access/assertAccessDeclared'
 import { Pages } from './collections/Pages'
+import { Signatories } from './collections/Signatories'
 import { Statements } from './collections/Statements'
 import { Trusts } from './collections/Trusts'
 import { Updates } from './collections/Updates'
@@ -16,7 +17,14 @@ import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
 import { search } from './search'
 
-export const collections: CollectionConfig[] = [Statements, Updates, Pages, Trusts, Users]
+export const collections: CollectionConfig[] = [
+  Statements,
+  Updates,
+  Pages,
+  Trusts,
+  Signatories,
+  Users,
+]
 export const globals: GlobalConfig[] = [SiteSettings]
 
 // Runs after the other plugins, so collections they add are held to the same rule.

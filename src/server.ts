@@ -11,7 +11,9 @@ import { getPayload } from 'payload'
 
 import { applyMigrations, pingDatabase } from './db'
 import config from './payload.config'
+import { CLIENT_IP_HEADER } from './collections/Signatories/endpoints/sign'
 import { bodyLimits } from './server/bodyLimits'
+import { perMinuteLimit } from './server/rateLimits'
 import { securityHeaders } from './server/securityHeaders'
 
 const READINESS_TIMEOUT_MS = 2_000
@@ -66,6 +68,26 @@ async function main(): Promise<void> {
       uploadBytes: environment.uploadMaxBytes,
     }),
   )
+  app.post(
+    '/api/signatories/sign',
+    perMinuteLimit(
+      environment.signRateLimitPerMinute,
+      'Too many signatures from your connection. Please wait a minute and try again.',
+    ),
+  )
+  app.post(
+    '/api/users/login',
+    perMinuteLimit(
+      environment.loginRateLimitPerMinute,
+      'Too many login attempts from your connection. Please wait a minute and try again.',
+    ),
+  )
+  app.use((req, _res, nextMiddleware) => {
+    // Payload sees a web Request without the socket; pass on the address Express worked out
+    // (behind TRUST_PROXY), replacing any value a client sent.
+    req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? ''
+    nextMiddleware()
+  })
   app.use((req, res) => handleWithNext(req, res))
 
   const server = await listen(app, environment.port, environment.host)

@@ -1,5 +1,6 @@
 import * as migration_20261121_114033_initial from './20261121_114033_initial'
 import * as migration_20261121_121116_content_model from './20261121_121116_content_model'
+import * as migration_20261121_124010_signatories from './20261121_124010_signatories'
 
 export const migrations = [
   {
@@ -11,5 +12,10 @@ export const migrations = [
     up: migration_20261121_121116_content_model.up,
     down: migration_20261121_121116_content_model.down,
     name: '20261121_121116_content_model',
+  },
+  {
+    up: migration_20261121_124010_signatories.up,
+    down: migration_20261121_124010_signatories.down,
+    name: '20261121_124010_signatories',
   },
 ]

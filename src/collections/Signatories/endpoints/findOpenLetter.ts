@@ -1,0 +1,55 @@
+import type { PayloadRequest } from 'payload'
+
+import type { Statement } from '../../../payload-types'
+
+type Found = { letter: Statement } | { status: number; message: string }
+
+/** A published open letter, by id or slug. */
+export async function findLetter(req: PayloadRequest, idOrSlug: unknown): Promise<Found> {
+  if (
+    (typeof idOrSlug !== 'string' && typeof idOrSlug !== 'number') ||
+    String(idOrSlug).trim() === ''
+  ) {
+    return {
+      status: 400,
+      message:
+        'Say which letter you are signing: give its id or its web address (slug) as "letter".',
+    }
+  }
+  const key = String(idOrSlug).trim()
+  const byId =
+    req.payload.db.defaultIDType === 'number' ? /^\d+$/.test(key) : /^[a-f0-9]{24}$/i.test(key)
+  const { docs } = await req.payload.find({
+    collection: 'statements',
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    where: {
+      and: [
+        byId ? { id: { equals: key } } : { slug: { equals: key } },
+        { _status: { equals: 'published' } },
+      ],
+    },
+  })
+  const letter = docs[0]
+  if (!letter) return { status: 404, message: `There is no published letter "${key}".` }
+  if (letter.kind !== 'open_letter') {
+    return { status: 400, message: `"${letter.title}" is not an open letter and cannot be signed.` }
+  }
+  return { letter }
+}
+
+/** Why a letter cannot be signed now, or null when it can. */
+export function closedReason(letter: Statement, now = new Date()): string | null {
+  const closesAt = letter.signing?.closesAt ? new Date(letter.signing.closesAt) : null
+  if (closesAt && closesAt <= now) {
+    const day = closesAt.toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    })
+    return `This letter closed on ${day} and no longer accepts signatures.`
+  }
+  if (letter.signing?.open === false) return 'This letter is not accepting signatures.'
+  return null
+}

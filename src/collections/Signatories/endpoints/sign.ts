@@ -1,0 +1,168 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { ValidationError } from 'payload'
+
+import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, DISPLAY_CHOICES, LIMITS } from '../options'
+import { keyedHash } from '../normalise'
+import { closedReason, findLetter } from './findOpenLetter'
+
+// The same answer whether or not this email address had already signed, so nobody can use
+// the form to find out who has signed.
+const RECEIVED = {
+  message:
+    'Thank you. Your signature has been received and will appear once our team has checked it.',
+}
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const DISPLAY_VALUES: readonly string[] = DISPLAY_CHOICES.map(({ value }) => value)
+
+/** The header the Express server sets from the connection; never trusted from the client. */
+export const CLIENT_IP_HEADER = 'x-stopsim-client-ip'
+
+type FieldError = { field: string; message: string }
+
+const refuse = (status: number, message: string, errors?: FieldError[]) =>
+  Response.json({ errors: [{ message, ...(errors ? { data: { errors } } : {}) }] }, { status })
+
+function text(
+  body: Record<string, unknown>,
+  field: string,
+  max: number,
+  errors: FieldError[],
+  label: string,
+) {
+  const value = body[field]
+  if (value === undefined || value === null || value === '') return ''
+  if (typeof value !== 'string') {
+    errors.push({ field, message: `${label} must be text.` })
+    return ''
+  }
+  const trimmed = value.trim().replace(/\s+/g, ' ')
+  if (trimmed.length > max)
+    errors.push({ field, message: `${label} can be at most ${max} characters.` })
+  return trimmed
+}
+
+/**
+ * POST /api/signatories/sign — the public's only way to write. Validates everything, refuses
+ * closed letters, stores the consent given and a keyed hash of the address it came from, and
+ * relies on a unique index so that one email address signs a letter once.
+ */
+export const signEndpoint: Endpoint = {
+  path: '/sign',
+  method: 'post',
+  handler: async (req: PayloadRequest) => {
+    let body: unknown
+    try {
+      body = await req.json?.()
+    } catch {
+      return refuse(400, 'Send the signature as JSON.')
+    }
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      return refuse(400, 'Send the signature as a JSON object.')
+    }
+    const input = body as Record<string, unknown>
+
+    const errors: FieldError[] = []
+    const name = text(input, 'name', LIMITS.name, errors, 'Your name')
+    if (!name && !errors.some((error) => error.field === 'name')) {
+      errors.push({ field: 'name', message: 'Give your name.' })
+    }
+    const role = text(input, 'role', LIMITS.role, errors, 'Your role or profession')
+    const organisation = text(
+      input,
+      'organisation',
+      LIMITS.organisation,
+      errors,
+      'Your organisation',
+    )
+    const email = text(input, 'email', LIMITS.email, errors, 'Your email address').toLowerCase()
+    if (!email)
+      errors.push({
+        field: 'email',
+        message: 'Give your email address, so we can confirm your signature.',
+      })
+    else if (!EMAIL_PATTERN.test(email))
+      errors.push({ field: 'email', message: 'That email address does not look right.' })
+    const display = input.display ?? 'full'
+    if (typeof display !== 'string' || !DISPLAY_VALUES.includes(display)) {
+      errors.push({
+        field: 'display',
+        message: `Choose how to be shown: ${DISPLAY_VALUES.join(', ')}.`,
+      })
+    }
+    const onBehalf = input.onBehalfOfOrganisation ?? false
+    if (typeof onBehalf !== 'boolean') {
+      errors.push({
+        field: 'onBehalfOfOrganisation',
+        message: 'onBehalfOfOrganisation must be true or false.',
+      })
+    } else if (onBehalf && !organisation) {
+      errors.push({ field: 'organisation', message: 'Name the organisation you are signing for.' })
+    }
+    if (input.consent !== true) {
+      errors.push({
+        field: 'consent',
+        message: 'Tick the consent box to sign: we cannot store your signature without it.',
+      })
+    }
+    if (errors.length) return refuse(400, 'Some details need correcting.', errors)
+
+    const found = await findLetter(req, input.letter)
+    if ('status' in found) return refuse(found.status, found.message)
+    const reason = closedReason(found.letter)
+    if (reason) return refuse(410, reason)
+
+    // Bots fill every field; people never see this one. Answer as if all went well.
+    if (typeof input.website === 'string' && input.website.trim() !== '') {
+      return Response.json(RECEIVED, { status: 202 })
+    }
+
+    const { payload } = req
+    const ip = req.headers.get(CLIENT_IP_HEADER)
+    const emailHash = keyedHash(payload.secret, 'email', email)
+    try {
+      await payload.create({
+        collection: 'signatories',
+        overrideAccess: true,
+        data: {
+          letter: found.letter.id,
+          name,
+          role: role || null,
+          organisation: organisation || null,
+          onBehalfOfOrganisation: onBehalf as boolean,
+          display: display as 'full',
+          email,
+          status: 'pending',
+          source: 'form',
+          consent: {
+            notice: CONSENT_NOTICE,
+            version: CONSENT_NOTICE_VERSION,
+            givenAt: new Date().toISOString(),
+          },
+          ipHash: ip ? keyedHash(payload.secret, 'ip', ip) : null,
+        },
+      })
+    } catch (error) {
+      // The unique index on (letter, emailHash) refused it: this address has already signed.
+      // Anything else is a real failure and must not be answered as if it had been stored.
+      if (
+        error instanceof ValidationError &&
+        (await alreadySigned(req, found.letter.id, emailHash))
+      ) {
+        return Response.json(RECEIVED, { status: 202 })
+      }
+      throw error
+    }
+    return Response.json(RECEIVED, { status: 202 })
+  },
+}
+
+async function alreadySigned(req: PayloadRequest, letter: number, emailHash: string) {
+  const { totalDocs } = await req.payload.count({
+    collection: 'signatories',
+    overrideAccess: true,
+    where: { and: [{ letter: { equals: letter } }, { emailHash: { equals: emailHash } }] },
+  })
+  return totalDocs > 0
+}

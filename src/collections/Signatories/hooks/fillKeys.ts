@@ -1,0 +1,16 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+import { keyedHash, nameKey, normaliseEmail } from '../normalise'
+
+/** Dedupe keys, kept in step with the name and email whoever saves the signatory. */
+export const fillKeys: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
+  const merged = { ...originalDoc, ...data }
+  const email =
+    typeof merged.email === 'string' && merged.email.trim() ? normaliseEmail(merged.email) : null
+  return {
+    ...data,
+    email,
+    emailHash: email ? keyedHash(req.payload.secret, 'email', email) : null,
+    nameKey: typeof merged.name === 'string' ? nameKey(merged.name) : null,
+  }
+}

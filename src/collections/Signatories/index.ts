@@ -1,0 +1,165 @@
+import type { CollectionConfig } from 'payload'
+
+import { approvedSignatoriesOrModerator } from '../../access/approvedSignatoriesOrModerator'
+import { isAdmin } from '../../access/isAdmin'
+import { isEditorOrAbove } from '../../access/isEditorOrAbove'
+import { isModeratorOrAbove } from '../../access/isModeratorOrAbove'
+import { isModeratorOrAboveField } from '../../access/isModeratorOrAboveField'
+import { signEndpoint } from './endpoints/sign'
+import { tallyEndpoint } from './endpoints/tally'
+import { fillKeys } from './hooks/fillKeys'
+import { flagPossibleDuplicate } from './hooks/flagPossibleDuplicate'
+import { setPublicFields } from './hooks/publicFields'
+import { DISPLAY_CHOICES, LIMITS, SIGNATORY_SOURCES, SIGNATORY_STATUSES } from './options'
+
+const PRIVATE = { read: isModeratorOrAboveField }
+const MODERATION = { read: isModeratorOrAboveField, update: isModeratorOrAboveField }
+const SERVER_SET = { read: isModeratorOrAboveField, create: () => false, update: () => false }
+
+export const Signatories: CollectionConfig = {
+  slug: 'signatories',
+  labels: { singular: 'Signature', plural: 'Signatures' },
+  admin: {
+    group: 'Open letter',
+    useAsTitle: 'name',
+    defaultColumns: ['name', 'role', 'organisation', 'letter', 'status', 'display', 'createdAt'],
+    description:
+      'People who signed an open letter. Review each one: approve, reject, or mark as a duplicate. Email addresses are never shown publicly.',
+    listSearchableFields: ['name', 'organisation', 'email'],
+  },
+  defaultSort: '-createdAt',
+  access: {
+    create: isEditorOrAbove,
+    read: approvedSignatoriesOrModerator,
+    update: isModeratorOrAbove,
+    // Signatures are only ever erased on request (data protection), by an admin.
+    delete: isAdmin,
+  },
+  endpoints: [signEndpoint, tallyEndpoint],
+  hooks: { beforeChange: [fillKeys, setPublicFields, flagPossibleDuplicate] },
+  // One signature per email address per letter, even when identical requests race.
+  indexes: [{ fields: ['letter', 'emailHash'], unique: true }],
+  fields: [
+    {
+      name: 'letter',
+      type: 'relationship',
+      label: 'Open letter',
+      relationTo: 'statements',
+      required: true,
+      index: true,
+      filterOptions: { kind: { equals: 'open_letter' } },
+    },
+    {
+      name: 'name',
+      type: 'text',
+      label: 'Name',
+      required: true,
+      maxLength: LIMITS.name,
+      access: PRIVATE,
+    },
+    {
+      name: 'role',
+      type: 'text',
+      label: 'Role or profession',
+      maxLength: LIMITS.role,
+      access: PRIVATE,
+    },
+    {
+      name: 'organisation',
+      type: 'text',
+      label: 'Organisation',
+      maxLength: LIMITS.organisation,
+      access: PRIVATE,
+    },
+    {
+      name: 'onBehalfOfOrganisation',
+      type: 'checkbox',
+      label: 'Signs on behalf of the organisation',
+      defaultValue: false,
+    },
+    {
+      name: 'display',
+      type: 'select',
+      label: 'How the signer asked to be shown',
+      required: true,
+      defaultValue: 'full',
+      options: [...DISPLAY_CHOICES],
+    },
+    {
+      type: 'collapsible',
+      label: 'As shown on the website',
+      admin: { description: 'Worked out from the signer’s choice above; cannot be edited.' },
+      fields: [
+        { name: 'publicName', type: 'text', label: 'Name shown', admin: { readOnly: true } },
+        { name: 'publicRole', type: 'text', label: 'Role shown', admin: { readOnly: true } },
+        {
+          name: 'publicOrganisation',
+          type: 'text',
+          label: 'Organisation shown',
+          admin: { readOnly: true },
+        },
+      ],
+    },
+    {
+      name: 'email',
+      type: 'email',
+      label: 'Email address',
+      access: PRIVATE,
+      admin: { description: 'Private: for confirming the signature only.' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      label: 'Review',
+      required: true,
+      defaultValue: 'pending',
+      index: true,
+      options: [...SIGNATORY_STATUSES],
+      access: MODERATION,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'possibleDuplicateOf',
+      type: 'relationship',
+      label: 'Possibly the same person as',
+      relationTo: 'signatories',
+      access: MODERATION,
+      admin: {
+        position: 'sidebar',
+        description: 'Someone with the same name signed this letter with another email address.',
+      },
+    },
+    {
+      name: 'moderationNote',
+      type: 'textarea',
+      label: 'Note for the team',
+      maxLength: 1000,
+      access: MODERATION,
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'source',
+      type: 'select',
+      label: 'Came from',
+      defaultValue: 'admin',
+      options: [...SIGNATORY_SOURCES],
+      access: { read: isModeratorOrAboveField, update: () => false },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'consent',
+      type: 'group',
+      label: 'Consent given',
+      access: { read: isModeratorOrAboveField, update: () => false },
+      admin: { description: 'The notice the signer agreed to, and when.' },
+      fields: [
+        { name: 'notice', type: 'textarea', label: 'Notice shown', admin: { readOnly: true } },
+        { name: 'version', type: 'text', label: 'Notice version', admin: { readOnly: true } },
+        { name: 'givenAt', type: 'date', label: 'Agreed at', admin: { readOnly: true } },
+      ],
+    },
+    { name: 'emailHash', type: 'text', index: true, access: SERVER_SET, admin: { hidden: true } },
+    { name: 'nameKey', type: 'text', index: true, access: SERVER_SET, admin: { hidden: true } },
+    { name: 'ipHash', type: 'text', access: SERVER_SET, admin: { hidden: true } },
+  ],
+}

@@ -1,0 +1,39 @@
+import crypto from 'node:crypto'
+
+const TITLES = new Set([
+  'dr',
+  'doctor',
+  'prof',
+  'professor',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'sir',
+  'dame',
+  'rev',
+  'revd',
+  'lord',
+  'lady',
+])
+
+/** "Dr. Zoë  O'Brien-Smith" → "zoe obriensmith": case, accents, punctuation and titles ignored. */
+export function nameKey(name: string): string {
+  const words = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .split(/\s+/)
+    .filter(Boolean)
+  while (words.length > 1 && TITLES.has(words[0])) words.shift()
+  return words.join(' ')
+}
+
+export const normaliseEmail = (email: string): string => email.trim().toLowerCase()
+
+/** Keyed hashes: the same input always gives the same value here, and nothing elsewhere. */
+export function keyedHash(secret: string, purpose: string, value: string): string {
+  return crypto.createHmac('sha256', `${purpose}:${secret}`).update(value).digest('hex')
+}

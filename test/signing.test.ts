@@ -1,0 +1,339 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { CONSENT_NOTICE } from '../src/collections/Signatories/options'
+import { type Auth, api } from './helpers/api'
+import { testDialects } from './helpers/databases'
+import { type RunningServer, startServer } from './helpers/server'
+import { createTeam, type Team } from './helpers/team'
+
+type Doc = { id: number | string; slug?: string }
+type Signatory = Record<string, unknown> & { id: number | string }
+type ErrorBody = { errors?: { message: string; data?: { errors?: { field: string }[] } }[] }
+
+const RECEIVED = /Thank you\. Your signature has been received/
+
+describe.each(testDialects())('signing an open letter on $dialect', ({ dialect, skip }) => {
+  let server: RunningServer
+  let client: ReturnType<typeof api>
+  let team: Team
+  let editor: Auth
+  let moderator: Auth
+  let letter: Doc
+  const emails: string[] = []
+
+  const sign = (body: Record<string, unknown>) =>
+    client.request<{ message?: string } & ErrorBody>('/api/signatories/sign', {
+      method: 'POST',
+      body,
+    })
+  const signature = (overrides: Record<string, unknown> = {}) => {
+    const email = `signer-${emails.length}-${dialect}@example.org`
+    emails.push(email)
+    return {
+      letter: letter.slug,
+      name: `Signer ${emails.length}`,
+      role: 'Mental health nurse',
+      organisation: 'A community team',
+      email,
+      display: 'full',
+      consent: true,
+      website: '',
+      ...overrides,
+    }
+  }
+  const stored = async (where: string) => {
+    const response = await client.request<{ docs: Signatory[]; totalDocs: number }>(
+      `/api/signatories?limit=500&depth=0&${where}`,
+      { auth: moderator },
+    )
+    expect(response.status).toBe(200)
+    return response.body
+  }
+  const createStatement = async (data: Record<string, unknown>) => {
+    const response = await client.request<{ doc: Doc }>('/api/statements', {
+      method: 'POST',
+      auth: editor,
+      body: { _status: 'published', contentWarnings: { reviewed: true }, ...data },
+    })
+    expect(response.status).toBe(201)
+    return response.body.doc
+  }
+
+  beforeAll(async () => {
+    if (skip) return
+    server = await startServer(dialect, {
+      SIGN_RATE_LIMIT_PER_MINUTE: '0',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '0',
+    })
+    client = api(server.url)
+    team = await createTeam(server.url)
+    editor = { token: team.editor.token }
+    moderator = { token: team.moderator.token }
+    letter = await createStatement({
+      title: 'Open letter on crisis care',
+      kind: 'open_letter',
+      signing: { open: true },
+    })
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it.skipIf(skip)('refuses bad input with a clear 4xx naming what is wrong', async () => {
+    const fields = async (body: Record<string, unknown>) => {
+      const response = await sign(body)
+      expect(response.status).toBe(400)
+      return response.body.errors?.[0]?.data?.errors?.map((error) => error.field)
+    }
+    expect(await fields(signature({ consent: false }))).toEqual(['consent'])
+    expect(await fields(signature({ email: 'not-an-email' }))).toEqual(['email'])
+    expect(await fields(signature({ email: undefined }))).toEqual(['email'])
+    expect(await fields(signature({ name: 'x'.repeat(121) }))).toEqual(['name'])
+    expect(await fields(signature({ organisation: 'o'.repeat(161) }))).toEqual(['organisation'])
+    expect(await fields(signature({ display: 'famous' }))).toEqual(['display'])
+    expect(await fields(signature({ name: '', consent: 'yes' }))).toEqual(['name', 'consent'])
+
+    const notJson = await client.request<ErrorBody>('/api/signatories/sign', {
+      method: 'POST',
+      body: undefined,
+      headers: { 'content-type': 'application/json' },
+    })
+    expect(notJson.status).toBe(400)
+
+    const unknown = await sign(signature({ letter: 'no-such-letter' }))
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.errors?.[0]?.message).toContain('no-such-letter')
+
+    const statement = await createStatement({ title: 'Not a letter', kind: 'statement' })
+    const notALetter = await sign(signature({ letter: statement.id }))
+    expect(notALetter.status).toBe(400)
+    expect(notALetter.body.errors?.[0]?.message).toContain('not an open letter')
+
+    const closed = await createStatement({
+      title: 'Closed letter',
+      kind: 'open_letter',
+      signing: { open: true, closesAt: '2024-03-01T12:00:00.000Z' },
+    })
+    const late = await sign(signature({ letter: closed.id }))
+    expect(late.status).toBe(410)
+    expect(late.body.errors?.[0]?.message).toBe(
+      'This letter closed on 1 March 2024 and no longer accepts signatures.',
+    )
+    const paused = await createStatement({
+      title: 'Paused letter',
+      kind: 'open_letter',
+      signing: { open: false },
+    })
+    expect((await sign(signature({ letter: paused.slug }))).status).toBe(410)
+    expect((await stored('')).totalDocs).toBe(0)
+  })
+
+  it.skipIf(skip)('stores a signature once per email, answering the same either way', async () => {
+    const first = signature({ name: 'Robin Ash' })
+    const accepted = await sign(first)
+    expect(accepted.status).toBe(202)
+    expect(accepted.body.message).toMatch(RECEIVED)
+    const again = await sign({
+      ...first,
+      email: `  ${String(first.email).toUpperCase()} `,
+      name: 'Robin A.',
+    })
+    expect(again.status).toBe(202)
+    expect(again.body).toEqual(accepted.body)
+
+    const { docs } = await stored(`where[email][equals]=${first.email}`)
+    expect(docs).toHaveLength(1)
+    expect(docs[0]).toMatchObject({ name: 'Robin Ash', status: 'pending', source: 'form' })
+    expect(docs[0].consent).toMatchObject({ notice: CONSENT_NOTICE })
+    expect(typeof docs[0].ipHash).toBe('string')
+    expect(JSON.stringify(docs)).not.toContain('127.0.0.1')
+  })
+
+  it.skipIf(skip)('stores exactly one of 200 identical signatures sent at once', async () => {
+    const body = signature({ name: 'Sam Parallel' })
+    const responses = await Promise.all(Array.from({ length: 200 }, () => sign(body)))
+    expect(responses.map((response) => response.status)).toEqual(Array(200).fill(202))
+    expect((await stored(`where[email][equals]=${body.email}`)).totalDocs).toBe(1)
+  })
+
+  it.skipIf(skip)('keeps honeypot submissions out without telling the bot', async () => {
+    const body = signature({ website: 'https://spam.example' })
+    const response = await sign(body)
+    expect(response.status).toBe(202)
+    expect(response.body.message).toMatch(RECEIVED)
+    expect((await stored(`where[email][equals]=${body.email}`)).totalDocs).toBe(0)
+  })
+
+  it.skipIf(skip)('flags the same name under another email as a possible duplicate', async () => {
+    await sign(signature({ name: "Dr. Zoë O'Brien" }))
+    await sign(signature({ name: 'zoe   obrien' }))
+    const { docs } = await stored('where[nameKey][equals]=zoe obrien&sort=createdAt')
+    expect(docs).toHaveLength(2)
+    expect(docs[0].possibleDuplicateOf ?? null).toBeNull()
+    expect(docs[1].possibleDuplicateOf).toBe(docs[0].id)
+  })
+
+  it.skipIf(skip)(
+    'shows the public only approved signatories, as each chose, and never their private data',
+    async () => {
+      const people = {
+        full: signature({ name: 'Alex Fullname', display: 'full', organisation: 'Shown Org' }),
+        name_only: signature({
+          name: 'Bea Nameonly',
+          display: 'name_only',
+          organisation: 'Hidden Org One',
+        }),
+        anonymous: signature({
+          name: 'Cass Secret',
+          display: 'anonymous',
+          role: 'Psychiatrist',
+          organisation: 'Hidden Org Two',
+        }),
+        counted_only: signature({
+          name: 'Dee Counted',
+          display: 'counted_only',
+          organisation: 'Hidden Org Three',
+        }),
+        pending: signature({ name: 'Eli Pending', display: 'full' }),
+      }
+      for (const body of Object.values(people)) expect((await sign(body)).status).toBe(202)
+      const all = await stored(`where[letter][equals]=${letter.id}`)
+      const toApprove = [people.full, people.name_only, people.anonymous, people.counted_only].map(
+        (person) => person.email,
+      )
+      for (const doc of all.docs) {
+        if (!toApprove.includes(doc.email as string)) continue
+        const approved = await client.request(`/api/signatories/${doc.id}`, {
+          method: 'PATCH',
+          auth: moderator,
+          body: { status: 'approved' },
+        })
+        expect(approved.status).toBe(200)
+      }
+      const secrets = [
+        ...emails,
+        ...all.docs.flatMap((doc) => [doc.emailHash, doc.ipHash, doc.nameKey]).filter(Boolean),
+        CONSENT_NOTICE.slice(0, 40),
+        'Hidden Org One',
+        'Cass Secret',
+        'Hidden Org Two',
+        'Dee Counted',
+        'Eli Pending',
+      ] as string[]
+
+      const publicList = await client.request<{ docs: Signatory[] }>(
+        `/api/signatories?limit=100&where[letter][equals]=${letter.id}`,
+      )
+      const byName = Object.fromEntries(publicList.body.docs.map((doc) => [doc.publicName, doc]))
+      expect(byName['Alex Fullname']).toMatchObject({
+        publicRole: 'Mental health nurse',
+        publicOrganisation: 'Shown Org',
+      })
+      expect(byName['Bea Nameonly']).toMatchObject({ publicRole: null, publicOrganisation: null })
+      expect(byName.Anonymous).toMatchObject({
+        publicRole: 'Psychiatrist',
+        publicOrganisation: null,
+      })
+      expect(publicList.body.docs).toHaveLength(3)
+
+      const tally = await client.request<{ approved: number }>(
+        `/api/signatories/tally?letter=${letter.slug}`,
+      )
+      expect(tally.body.approved).toBeGreaterThanOrEqual(4)
+      const approvedCount = (
+        await stored(`where[letter][equals]=${letter.id}&where[status][equals]=approved`)
+      ).totalDocs
+      expect(tally.body.approved).toBe(approvedCount)
+
+      const someId = JSON.stringify(publicList.body.docs[0].id)
+      for (const auth of [
+        undefined,
+        { token: team.artist.token },
+        { token: team.contributor.token },
+      ]) {
+        const bodies: string[] = []
+        for (const route of [
+          `/api/signatories?limit=100&depth=2`,
+          `/api/signatories/${publicList.body.docs[0].id}?depth=2`,
+          `/api/statements/${letter.id}?depth=2`,
+          `/api/statements?depth=1&limit=50`,
+          `/api/signatories/tally?letter=${letter.id}`,
+        ]) {
+          const response = await client.request(route, { auth })
+          expect(response.status, route).toBeLessThan(500)
+          bodies.push(JSON.stringify(response.body))
+        }
+        for (const query of [
+          '{ Signatories(limit: 100) { docs { id publicName publicRole publicOrganisation display onBehalfOfOrganisation letter { title } } } }',
+          `{ Signatory(id: ${someId}) { publicName } }`,
+          `{ Statement(id: ${JSON.stringify(letter.id)}) { signatories { docs { publicName publicRole } } } }`,
+        ]) {
+          const response = await client.graphql(query, {}, auth)
+          expect(response.body.errors, query).toBeUndefined()
+          bodies.push(JSON.stringify(response.body))
+        }
+        const everything = bodies.join('\n')
+        for (const secret of secrets) expect(everything, secret).not.toContain(secret)
+        expect(everything).toContain('Alex Fullname')
+
+        // Asking for private fields, or filtering and sorting on them, is refused.
+        const graphqlEmail = await client.graphql('{ Signatories { docs { email } } }', {}, auth)
+        expect(JSON.stringify(graphqlEmail.body)).not.toContain('@example.org')
+        for (const probe of [
+          `where[email][equals]=${people.anonymous.email}`,
+          'where[name][like]=Cass',
+          'where[emailHash][exists]=true',
+          'where[status][equals]=pending',
+          'sort=email',
+          'sort=name',
+        ]) {
+          const response = await client.request<{ docs?: unknown[] }>(`/api/signatories?${probe}`, {
+            auth,
+          })
+          expect([400, 403], probe).toContain(response.status)
+        }
+      }
+    },
+  )
+})
+
+describe('signing and login rate limits', () => {
+  let server: RunningServer
+  let client: ReturnType<typeof api>
+
+  beforeAll(async () => {
+    // Express counts per address before Payload is involved, the same on any database.
+    server = await startServer('sqlite', {
+      SIGN_RATE_LIMIT_PER_MINUTE: '3',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '3',
+    })
+    client = api(server.url)
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('answers 429 with Retry-After once an address passes the limit', async () => {
+    for (const [path, body] of [
+      [
+        '/api/signatories/sign',
+        { letter: 'none', name: 'x', email: 'x@example.org', consent: true },
+      ],
+      ['/api/users/login', { email: 'x@example.org', password: 'wrong' }],
+    ] as const) {
+      const statuses: number[] = []
+      let last: Awaited<ReturnType<typeof client.request<ErrorBody>>> | undefined
+      for (let attempt = 0; attempt < 4; attempt++) {
+        last = await client.request<ErrorBody>(path, { method: 'POST', body })
+        statuses.push(last.status)
+      }
+      expect(
+        statuses.slice(0, 3).every((status) => status !== 429),
+        path,
+      ).toBe(true)
+      expect(statuses[3], path).toBe(429)
+      expect(Number(last?.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(last?.body.errors?.[0]?.message).toMatch(/Please wait a minute/)
+    }
+  })
+})
