@@ -23,8 +23,10 @@ try {
     console.log(`\n== ${label}`)
     execFileSync('npx', ['payload', 'migrate:create', name], {
       stdio: 'inherit',
+      // --conditions: see "Why --conditions=production" in the README.
       env: {
         ...process.env,
+        NODE_OPTIONS: '--conditions=development',
         NODE_ENV: 'development',
         DATABASE_URL: databaseUrl,
         DATABASE_PUSH: 'false',

@@ -30,6 +30,12 @@ export type Environment = {
   signRateLimitPerMinute: number
   /** Login attempts per minute from one address; 0 turns the limit off. */
   loginRateLimitPerMinute: number
+  /** Outgoing mail, e.g. smtp://user:pass@mail.example:587; without it no email is sent. */
+  smtpUrl: string | null
+  emailFrom: string
+  emailFromName: string
+  /** How long a signer has to follow the confirmation link before the signature expires. */
+  signatureConfirmationHours: number
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -69,6 +75,12 @@ export function readEnvironment(variables: Variables = process.env): Environment
     jobsCron: readCron(variables, 'JOBS_CRON', '*/15 * * * * *'),
     signRateLimitPerMinute: readInteger(variables, 'SIGN_RATE_LIMIT_PER_MINUTE', 10, { min: 0 }),
     loginRateLimitPerMinute: readInteger(variables, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20, { min: 0 }),
+    smtpUrl: readSmtpUrl(variables),
+    emailFrom: variables.EMAIL_FROM?.trim() || `no-reply@${new URL(serverUrl).hostname}`,
+    emailFromName: variables.EMAIL_FROM_NAME?.trim() || '#StopSIM',
+    signatureConfirmationHours: readInteger(variables, 'SIGNATURE_CONFIRMATION_HOURS', 72, {
+      min: 1,
+    }),
   }
 }
 
@@ -160,6 +172,17 @@ function readCron(variables: Variables, name: string, fallback: string): string 
   if (fields.length < 5 || fields.length > 6) {
     throw new ConfigurationError(
       `${name} must be a cron expression of 5 or 6 fields, e.g. "*/15 * * * * *"; got "${raw}".`,
+    )
+  }
+  return raw
+}
+
+function readSmtpUrl(variables: Variables): string | null {
+  const raw = variables.SMTP_URL?.trim()
+  if (!raw) return null
+  if (!/^smtps?:\/\//.test(raw)) {
+    throw new ConfigurationError(
+      'SMTP_URL must start with smtp:// or smtps://, e.g. smtp://user:password@mail.example:587',
     )
   }
   return raw

@@ -13,8 +13,10 @@ import { Trusts } from './collections/Trusts'
 import { Updates } from './collections/Updates'
 import { Users } from './collections/Users'
 import { databaseAdapter } from './db'
+import { emailAdapter } from './email'
 import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
+import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
 import { search } from './search'
 
 export const collections: CollectionConfig[] = [
@@ -50,17 +52,25 @@ export function createConfig(environment: Environment) {
     globals: [...globals],
     cors: trustedOrigins,
     csrf: trustedOrigins,
+    custom: {
+      signing: {
+        emailConfirmation: Boolean(environment.smtpUrl),
+        confirmationHours: environment.signatureConfirmationHours,
+      },
+    },
     db: databaseAdapter({
       databaseUrl: environment.databaseUrl,
       push: environment.databasePush,
     }),
     editor: lexicalEditor(),
+    email: emailAdapter(environment),
     graphQL: {
       disablePlaygroundInProduction: true,
     },
     jobs: {
       // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
       autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
+      tasks: [expireUnconfirmedSignatures],
     },
     plugins: [search, requireDeclaredAccess],
     secret: environment.payloadSecret,

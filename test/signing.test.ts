@@ -295,6 +295,35 @@ describe.each(testDialects())('signing an open letter on $dialect', ({ dialect, 
       }
     },
   )
+
+  it.skipIf(skip)(
+    'exports a letter’s signatures as CSV: public fields for moderators, all for admins',
+    async () => {
+      const exportAs = (auth: Auth | undefined, query = '') =>
+        fetch(`${server.url}/api/signatories/export?letter=${letter.slug}${query}`, {
+          headers: auth?.token ? { authorization: `JWT ${auth.token}` } : {},
+        })
+      const publicCsv = await exportAs(moderator)
+      expect(publicCsv.status).toBe(200)
+      expect(publicCsv.headers.get('content-type')).toContain('text/csv')
+      const text = await publicCsv.text()
+      expect(text.split('\n')[0]).toBe(
+        'publicName,publicRole,publicOrganisation,onBehalfOfOrganisation,display,status,createdAt',
+      )
+      expect(text).toContain('Alex Fullname')
+      for (const email of emails) expect(text).not.toContain(email)
+
+      const allCsv = await (await exportAs({ token: team.admin.token }, '&fields=all')).text()
+      expect(allCsv.split('\n')[0]).toContain('email')
+      expect(allCsv).toContain('Robin Ash')
+      expect(allCsv).toMatch(/@example\.org/)
+      expect(allCsv).not.toMatch(/[a-f0-9]{64}/)
+
+      expect((await exportAs(editor, '&fields=all')).status).toBe(403)
+      expect((await exportAs({ token: team.artist.token })).status).toBe(403)
+      expect((await exportAs(undefined)).status).toBe(403)
+    },
+  )
 })
 
 describe('signing and login rate limits', () => {

@@ -12,7 +12,7 @@ import { readEnvironment } from '../../src/environment'
 import { createConfig } from '../../src/payload.config'
 import { createTestDatabase } from './databases'
 
-export type LocalPayload = { payload: Payload; stop: () => Promise<void> }
+export type LocalPayload = { payload: Payload; databaseUrl: string; stop: () => Promise<void> }
 
 /** A real Payload on a fresh, migrated database of the given dialect, for Local API tests. */
 export async function startLocalPayload(dialect: Dialect): Promise<LocalPayload> {
@@ -22,6 +22,7 @@ export async function startLocalPayload(dialect: Dialect): Promise<LocalPayload>
   await applyMigrations(local.payload)
   return {
     payload: local.payload,
+    databaseUrl: database.url,
     stop: async () => {
       // A pooled PostgreSQL client can stay checked out and hold pool.end() open until the
       // database is dropped WITH (FORCE), so do not wait on destroy() before dropping.
@@ -58,6 +59,7 @@ export async function connectLocalPayload(
   }
   return {
     payload,
+    databaseUrl,
     stop: async () => {
       await Promise.race([payload.destroy(), new Promise((resolve) => setTimeout(resolve, 2_000))])
     },

@@ -5,8 +5,11 @@ import { isAdmin } from '../../access/isAdmin'
 import { isEditorOrAbove } from '../../access/isEditorOrAbove'
 import { isModeratorOrAbove } from '../../access/isModeratorOrAbove'
 import { isModeratorOrAboveField } from '../../access/isModeratorOrAboveField'
+import { confirmEndpoint } from './endpoints/confirm'
+import { exportCsvEndpoint } from './endpoints/exportCsv'
 import { signEndpoint } from './endpoints/sign'
 import { tallyEndpoint } from './endpoints/tally'
+import { withdrawEndpoint, withdrawPageEndpoint } from './endpoints/withdraw'
 import { fillKeys } from './hooks/fillKeys'
 import { flagPossibleDuplicate } from './hooks/flagPossibleDuplicate'
 import { setPublicFields } from './hooks/publicFields'
@@ -35,7 +38,14 @@ export const Signatories: CollectionConfig = {
     // Signatures are only ever erased on request (data protection), by an admin.
     delete: isAdmin,
   },
-  endpoints: [signEndpoint, tallyEndpoint],
+  endpoints: [
+    signEndpoint,
+    tallyEndpoint,
+    confirmEndpoint,
+    withdrawPageEndpoint,
+    withdrawEndpoint,
+    exportCsvEndpoint,
+  ],
   hooks: { beforeChange: [fillKeys, setPublicFields, flagPossibleDuplicate] },
   // One signature per email address per letter, even when identical requests race.
   indexes: [{ fields: ['letter', 'emailHash'], unique: true }],
@@ -158,7 +168,36 @@ export const Signatories: CollectionConfig = {
         { name: 'givenAt', type: 'date', label: 'Agreed at', admin: { readOnly: true } },
       ],
     },
+    {
+      name: 'verifiedAt',
+      type: 'date',
+      label: 'Email confirmed at',
+      access: SERVER_SET,
+      admin: { position: 'sidebar', readOnly: true },
+    },
     { name: 'emailHash', type: 'text', index: true, access: SERVER_SET, admin: { hidden: true } },
+    // Hashes of the links in the confirmation email, and when the confirmation link lapses.
+    {
+      name: 'confirmTokenHash',
+      type: 'text',
+      index: true,
+      access: SERVER_SET,
+      admin: { hidden: true },
+    },
+    {
+      name: 'confirmExpiresAt',
+      type: 'date',
+      index: true,
+      access: SERVER_SET,
+      admin: { hidden: true },
+    },
+    {
+      name: 'withdrawTokenHash',
+      type: 'text',
+      index: true,
+      access: SERVER_SET,
+      admin: { hidden: true },
+    },
     { name: 'nameKey', type: 'text', index: true, access: SERVER_SET, admin: { hidden: true } },
     { name: 'ipHash', type: 'text', access: SERVER_SET, admin: { hidden: true } },
   ],

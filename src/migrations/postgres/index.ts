@@ -1,6 +1,6 @@
 import * as migration_20261121_114042_initial from './20261121_114042_initial'
 import * as migration_20261121_121123_content_model from './20261121_121123_content_model'
-import * as migration_20261121_124022_signatories from './20261121_124022_signatories'
+import * as migration_20261121_124509_signatories from './20261121_124509_signatories'
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261121_121123_content_model',
   },
   {
-    up: migration_20261121_124022_signatories.up,
-    down: migration_20261121_124022_signatories.down,
-    name: '20261121_124022_signatories',
+    up: migration_20261121_124509_signatories.up,
+    down: migration_20261121_124509_signatories.down,
+    name: '20261121_124509_signatories',
   },
 ]

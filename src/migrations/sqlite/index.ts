@@ -1,6 +1,6 @@
 import * as migration_20261121_114033_initial from './20261121_114033_initial'
 import * as migration_20261121_121116_content_model from './20261121_121116_content_model'
-import * as migration_20261121_124010_signatories from './20261121_124010_signatories'
+import * as migration_20261121_124530_signatories from './20261121_124530_signatories'
 
 export const migrations = [
   {
@@ -14,8 +14,8 @@ export const migrations = [
     name: '20261121_121116_content_model',
   },
   {
-    up: migration_20261121_124010_signatories.up,
-    down: migration_20261121_124010_signatories.down,
-    name: '20261121_124010_signatories',
+    up: migration_20261121_124530_signatories.up,
+    down: migration_20261121_124530_signatories.down,
+    name: '20261121_124530_signatories',
   },
 ]

@@ -1,11 +1,11 @@
-import type { PayloadRequest } from 'payload'
+import type { Payload } from 'payload'
 
 import type { Statement } from '../../../payload-types'
 
 type Found = { letter: Statement } | { status: number; message: string }
 
 /** A published open letter, by id or slug. */
-export async function findLetter(req: PayloadRequest, idOrSlug: unknown): Promise<Found> {
+export async function findLetter(payload: Payload, idOrSlug: unknown): Promise<Found> {
   if (
     (typeof idOrSlug !== 'string' && typeof idOrSlug !== 'number') ||
     String(idOrSlug).trim() === ''
@@ -18,8 +18,8 @@ export async function findLetter(req: PayloadRequest, idOrSlug: unknown): Promis
   }
   const key = String(idOrSlug).trim()
   const byId =
-    req.payload.db.defaultIDType === 'number' ? /^\d+$/.test(key) : /^[a-f0-9]{24}$/i.test(key)
-  const { docs } = await req.payload.find({
+    payload.db.defaultIDType === 'number' ? /^\d+$/.test(key) : /^[a-f0-9]{24}$/i.test(key)
+  const { docs } = await payload.find({
     collection: 'statements',
     depth: 0,
     limit: 1,

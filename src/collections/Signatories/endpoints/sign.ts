@@ -4,6 +4,8 @@ import { ValidationError } from 'payload'
 
 import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, DISPLAY_CHOICES, LIMITS } from '../options'
 import { keyedHash } from '../normalise'
+import { signingSettings } from '../settings'
+import { newToken, tokenHash } from '../tokens'
 import { closedReason, findLetter } from './findOpenLetter'
 
 // The same answer whether or not this email address had already signed, so nobody can use
@@ -108,7 +110,7 @@ export const signEndpoint: Endpoint = {
     }
     if (errors.length) return refuse(400, 'Some details need correcting.', errors)
 
-    const found = await findLetter(req, input.letter)
+    const found = await findLetter(req.payload, input.letter)
     if ('status' in found) return refuse(found.status, found.message)
     const reason = closedReason(found.letter)
     if (reason) return refuse(410, reason)
@@ -121,8 +123,11 @@ export const signEndpoint: Endpoint = {
     const { payload } = req
     const ip = req.headers.get(CLIENT_IP_HEADER)
     const emailHash = keyedHash(payload.secret, 'email', email)
+    const settings = signingSettings(payload)
+    const links = settings.emailConfirmation ? { confirm: newToken(), withdraw: newToken() } : null
+    let created: { id: number | string }
     try {
-      await payload.create({
+      created = await payload.create({
         collection: 'signatories',
         overrideAccess: true,
         data: {
@@ -141,6 +146,13 @@ export const signEndpoint: Endpoint = {
             givenAt: new Date().toISOString(),
           },
           ipHash: ip ? keyedHash(payload.secret, 'ip', ip) : null,
+          ...(links && {
+            confirmTokenHash: tokenHash(links.confirm),
+            confirmExpiresAt: new Date(
+              Date.now() + settings.confirmationHours * 3_600_000,
+            ).toISOString(),
+            withdrawTokenHash: tokenHash(links.withdraw),
+          }),
         },
       })
     } catch (error) {
@@ -154,8 +166,57 @@ export const signEndpoint: Endpoint = {
       }
       throw error
     }
+    if (links) {
+      // Stored first, mailed second: a mail failure must never cost a signature.
+      try {
+        await sendConfirmation(req, { to: email, name, letterTitle: found.letter.title, links })
+      } catch (error) {
+        payload.logger.error(
+          { err: error, signatory: created.id },
+          'could not send the confirmation email',
+        )
+      }
+    }
     return Response.json(RECEIVED, { status: 202 })
   },
+}
+
+async function sendConfirmation(
+  req: PayloadRequest,
+  {
+    to,
+    name,
+    letterTitle,
+    links,
+  }: {
+    to: string
+    name: string
+    letterTitle: string
+    links: { confirm: string; withdraw: string }
+  },
+) {
+  const base = `${req.payload.config.serverURL}/api/signatories`
+  const { confirmationHours } = signingSettings(req.payload)
+  const confirmUrl = `${base}/confirm?token=${links.confirm}`
+  const withdrawUrl = `${base}/withdraw?token=${links.withdraw}`
+  const text = [
+    `Dear ${name},`,
+    '',
+    `Thank you for signing “${letterTitle}”. Please confirm your signature by opening this link within ${confirmationHours} hours:`,
+    confirmUrl,
+    '',
+    'If you did not sign, ignore this email and nothing will be published.',
+    '',
+    'You can withdraw your signature at any time with this link:',
+    withdrawUrl,
+    '',
+    '#StopSIM',
+  ].join('\n')
+  await req.payload.sendEmail({
+    to,
+    subject: `Please confirm your signature: ${letterTitle}`,
+    text,
+  })
 }
 
 async function alreadySigned(req: PayloadRequest, letter: number, emailHash: string) {

@@ -10,7 +10,7 @@ export const tallyEndpoint: Endpoint = {
   path: '/tally',
   method: 'get',
   handler: async (req: PayloadRequest) => {
-    const found = await findLetter(req, req.searchParams.get('letter'))
+    const found = await findLetter(req.payload, req.searchParams.get('letter'))
     if ('status' in found) {
       return Response.json({ errors: [{ message: found.message }] }, { status: found.status })
     }

@@ -20,7 +20,11 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`consent_notice\` text,
   	\`consent_version\` text,
   	\`consent_given_at\` text,
+  	\`verified_at\` text,
   	\`email_hash\` text,
+  	\`confirm_token_hash\` text,
+  	\`confirm_expires_at\` text,
+  	\`withdraw_token_hash\` text,
   	\`name_key\` text,
   	\`ip_hash\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
@@ -37,6 +41,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(
     sql`CREATE INDEX \`signatories_email_hash_idx\` ON \`signatories\` (\`email_hash\`);`,
   )
+  await db.run(
+    sql`CREATE INDEX \`signatories_confirm_token_hash_idx\` ON \`signatories\` (\`confirm_token_hash\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`signatories_confirm_expires_at_idx\` ON \`signatories\` (\`confirm_expires_at\`);`,
+  )
+  await db.run(
+    sql`CREATE INDEX \`signatories_withdraw_token_hash_idx\` ON \`signatories\` (\`withdraw_token_hash\`);`,
+  )
   await db.run(sql`CREATE INDEX \`signatories_name_key_idx\` ON \`signatories\` (\`name_key\`);`)
   await db.run(
     sql`CREATE INDEX \`signatories_updated_at_idx\` ON \`signatories\` (\`updated_at\`);`,
@@ -47,6 +60,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(
     sql`CREATE UNIQUE INDEX \`letter_emailHash_idx\` ON \`signatories\` (\`letter_id\`,\`email_hash\`);`,
   )
+  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`stats\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
+  await db.run(sql`ALTER TABLE \`payload_jobs\` ADD \`meta\` text;`)
   await db.run(
     sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`signatories_id\` integer REFERENCES signatories(id);`,
   )
@@ -57,6 +78,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
   await db.run(sql`DROP TABLE \`signatories\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
   await db.run(sql`PRAGMA foreign_keys=OFF;`)
   await db.run(sql`CREATE TABLE \`__new_payload_locked_documents_rels\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
@@ -113,4 +135,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(
     sql`CREATE INDEX \`payload_locked_documents_rels_search_id_idx\` ON \`payload_locked_documents_rels\` (\`search_id\`);`,
   )
+  await db.run(sql`ALTER TABLE \`payload_jobs\` DROP COLUMN \`meta\`;`)
 }

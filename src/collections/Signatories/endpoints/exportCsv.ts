@@ -1,0 +1,80 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { stringify } from 'csv-stringify/sync'
+
+import { hasRole } from '../../../access/hasRole'
+import type { Signatory } from '../../../payload-types'
+import { findLetter } from './findOpenLetter'
+
+const PUBLIC_COLUMNS = [
+  'publicName',
+  'publicRole',
+  'publicOrganisation',
+  'onBehalfOfOrganisation',
+  'display',
+  'status',
+  'createdAt',
+] as const
+const ALL_COLUMNS = [
+  'id',
+  'name',
+  'role',
+  'organisation',
+  'onBehalfOfOrganisation',
+  'display',
+  'email',
+  'status',
+  'source',
+  'possibleDuplicateOf',
+  'verifiedAt',
+  'createdAt',
+  'consentVersion',
+  'consentGivenAt',
+] as const
+
+const refuse = (status: number, message: string) =>
+  Response.json({ errors: [{ message }] }, { status })
+
+/**
+ * GET /api/signatories/export?letter=<slug or id>[&fields=all] — a letter's signatures as CSV:
+ * the public fields for moderators and editors, every field (but never hashes) for admins.
+ */
+export const exportCsvEndpoint: Endpoint = {
+  path: '/export',
+  method: 'get',
+  handler: async (req: PayloadRequest) => {
+    if (!hasRole(req.user, 'moderator', 'editor', 'admin')) {
+      return refuse(403, 'Only moderators, editors and admins can export signatures.')
+    }
+    const wantsAll = req.searchParams.get('fields') === 'all'
+    if (wantsAll && !hasRole(req.user, 'admin'))
+      return refuse(403, 'Only admins can export every field.')
+    const found = await findLetter(req.payload, req.searchParams.get('letter'))
+    if ('status' in found) return refuse(found.status, found.message)
+
+    const { docs } = await req.payload.find({
+      collection: 'signatories',
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      sort: 'createdAt',
+      where: { letter: { equals: found.letter.id } },
+    })
+    const columns = wantsAll ? ALL_COLUMNS : PUBLIC_COLUMNS
+    const row = (doc: Signatory): unknown[] =>
+      columns.map((column) => {
+        if (column === 'consentVersion') return doc.consent?.version ?? ''
+        if (column === 'consentGivenAt') return doc.consent?.givenAt ?? ''
+        const value = doc[column]
+        return value === null || value === undefined ? '' : value
+      })
+    const csv = stringify([columns as readonly string[], ...docs.map(row)])
+    return new Response(csv, {
+      headers: {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': `attachment; filename="signatures-${found.letter.slug ?? found.letter.id}${wantsAll ? '-all' : ''}.csv"`,
+        'cache-control': 'no-store',
+      },
+    })
+  },
+}

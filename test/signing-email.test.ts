@@ -1,0 +1,162 @@
+import { SMTPServer } from 'smtp-server'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { type Auth, api } from './helpers/api'
+import { testDialects } from './helpers/databases'
+import { connectLocalPayload, type LocalPayload } from './helpers/localPayload'
+import { freePort, type RunningServer, startServer } from './helpers/server'
+import { createTeam } from './helpers/team'
+
+type Signatory = {
+  id: number | string
+  status: string
+  email: string | null
+  verifiedAt?: string | null
+}
+
+/** A real SMTP server on loopback that keeps every message it is given. */
+async function startMailbox() {
+  const messages: string[] = []
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      let data = ''
+      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')))
+      stream.on('end', () => {
+        messages.push(decodeQuotedPrintable(data))
+        callback()
+      })
+    },
+  })
+  const port = await freePort()
+  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve))
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close: () => new Promise<void>((resolve) => smtp.close(resolve)),
+  }
+}
+
+function decodeQuotedPrintable(text: string): string {
+  return text
+    .replace(/=\r?\n/g, '')
+    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+}
+
+describe.each(testDialects())(
+  'confirming a signature by email on $dialect',
+  ({ dialect, skip }) => {
+    let mailbox: Awaited<ReturnType<typeof startMailbox>>
+    let server: RunningServer
+    let local: LocalPayload
+    let client: ReturnType<typeof api>
+    let moderator: Auth
+    let letterSlug: string
+
+    beforeAll(async () => {
+      if (skip) return
+      mailbox = await startMailbox()
+      server = await startServer(dialect, {
+        SMTP_URL: mailbox.url,
+        EMAIL_FROM: 'letters@stopsim.example',
+        SIGN_RATE_LIMIT_PER_MINUTE: '0',
+      })
+      client = api(server.url)
+      const team = await createTeam(server.url)
+      moderator = { token: team.moderator.token }
+      const letter = await client.request<{ doc: { slug: string } }>('/api/statements', {
+        method: 'POST',
+        auth: { token: team.editor.token },
+        body: {
+          title: 'Letter with confirmation',
+          kind: 'open_letter',
+          _status: 'published',
+          contentWarnings: { reviewed: true },
+        },
+      })
+      letterSlug = letter.body.doc.slug
+      local = await connectLocalPayload(server.database.url)
+    })
+    afterAll(async () => {
+      await local?.stop()
+      await server?.stop()
+      await mailbox?.close()
+    })
+
+    const signatoryByEmail = async (email: string) => {
+      const { body } = await client.request<{ docs: Signatory[] }>(
+        `/api/signatories?where[email][equals]=${email}`,
+        { auth: moderator },
+      )
+      return body.docs[0]
+    }
+
+    it.skipIf(skip)(
+      'mails a link that confirms the signature, and one that withdraws it',
+      async () => {
+        const email = `confirm-${dialect}@example.org`
+        const signed = await client.request('/api/signatories/sign', {
+          method: 'POST',
+          body: { letter: letterSlug, name: 'Morgan Mailer', email, consent: true },
+        })
+        expect(signed.status).toBe(202)
+        const message = await waitForMessage(mailbox.messages, email)
+        expect(message).toContain('From: "#StopSIM" <letters@stopsim.example>')
+        const confirmUrl = /http\S+\/api\/signatories\/confirm\?token=[\w-]+/.exec(message)?.[0]
+        const withdrawUrl = /http\S+\/api\/signatories\/withdraw\?token=[\w-]+/.exec(message)?.[0]
+        expect(confirmUrl && withdrawUrl).toBeTruthy()
+        expect((await signatoryByEmail(email)).status).toBe('pending')
+
+        const confirmed = await fetch(confirmUrl!)
+        expect(confirmed.status).toBe(200)
+        expect(await confirmed.text()).toContain('your signature is confirmed')
+        expect(await signatoryByEmail(email)).toMatchObject({ status: 'verified' })
+        expect((await fetch(confirmUrl!)).status).toBe(404)
+
+        // Opening the withdraw link only asks; nothing changes until the button is pressed.
+        const question = await fetch(withdrawUrl!)
+        expect(question.status).toBe(200)
+        expect(await question.text()).toContain('Withdraw my signature')
+        const { id } = await signatoryByEmail(email)
+        const token = new URL(withdrawUrl!).searchParams.get('token')!
+        const withdrawn = await fetch(`${server.url}/api/signatories/withdraw`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({ token }),
+        })
+        expect(withdrawn.status).toBe(200)
+        const after = await client.request<Signatory>(`/api/signatories/${id}`, { auth: moderator })
+        expect(after.body).toMatchObject({ status: 'withdrawn', email: null })
+      },
+    )
+
+    it.skipIf(skip)('deletes signatures whose confirmation link lapsed', async () => {
+      const email = `lapsed-${dialect}@example.org`
+      await client.request('/api/signatories/sign', {
+        method: 'POST',
+        body: { letter: letterSlug, name: 'Lee Lapsed', email, consent: true },
+      })
+      const signatory = await signatoryByEmail(email)
+      await local.payload.update({
+        collection: 'signatories',
+        id: signatory.id,
+        data: { confirmExpiresAt: new Date(Date.now() - 60_000).toISOString() },
+      })
+      await local.payload.jobs.queue({ task: 'expireUnconfirmedSignatures', input: {} })
+      await local.payload.jobs.run({ queue: 'default' })
+      expect(await signatoryByEmail(email)).toBeUndefined()
+    })
+  },
+)
+
+async function waitForMessage(messages: string[], to: string): Promise<string> {
+  const deadline = Date.now() + 15_000
+  while (Date.now() < deadline) {
+    const found = messages.find((message) => message.includes(to))
+    if (found) return found
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(`no email to ${to} arrived`)
+}
