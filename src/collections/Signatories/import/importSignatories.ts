@@ -47,7 +47,7 @@ export async function importSignatories(
       bom: true,
     })
   } catch (error) {
-    throw new Error(`The file is not valid CSV: ${(error as Error).message}`)
+    throw new Error(`The file is not valid CSV: ${(error as Error).message}`, { cause: error })
   }
   const unknownColumns = rows.length
     ? Object.keys(rows[0]).filter((column) => !COLUMNS.includes(column))
