@@ -129,6 +129,9 @@ export const signEndpoint: Endpoint = {
     try {
       created = await payload.create({
         collection: 'signatories',
+        // Nothing of the stored document goes back to the signer: skip populating the letter.
+        depth: 0,
+        select: { status: true },
         overrideAccess: true,
         data: {
           letter: found.letter.id,
