@@ -36,6 +36,8 @@ export type Environment = {
   emailFromName: string
   /** How long a signer has to follow the confirmation link before the signature expires. */
   signatureConfirmationHours: number
+  /** Days after a letter closes before its signatories' emails and IP hashes are erased. */
+  signatoryRetentionDays: number
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -81,6 +83,7 @@ export function readEnvironment(variables: Variables = process.env): Environment
     signatureConfirmationHours: readInteger(variables, 'SIGNATURE_CONFIRMATION_HOURS', 72, {
       min: 1,
     }),
+    signatoryRetentionDays: readInteger(variables, 'SIGNATORY_RETENTION_DAYS', 90, { min: 0 }),
   }
 }
 

@@ -123,6 +123,7 @@ export interface Config {
   jobs: {
     tasks: {
       expireUnconfirmedSignatures: TaskExpireUnconfirmedSignatures;
+      eraseContactDetailsAfterClosing: TaskEraseContactDetailsAfterClosing;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -720,7 +721,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireUnconfirmedSignatures' | 'schedulePublish';
+        taskSlug: 'inline' | 'expireUnconfirmedSignatures' | 'eraseContactDetailsAfterClosing' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -753,7 +754,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireUnconfirmedSignatures' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'expireUnconfirmedSignatures' | 'eraseContactDetailsAfterClosing' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1215,6 +1216,14 @@ export interface CollectionsWidget {
  * via the `definition` "TaskExpireUnconfirmedSignatures".
  */
 export interface TaskExpireUnconfirmedSignatures {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskEraseContactDetailsAfterClosing".
+ */
+export interface TaskEraseContactDetailsAfterClosing {
   input?: unknown;
   output?: unknown;
 }

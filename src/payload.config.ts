@@ -16,6 +16,7 @@ import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
+import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
 import { search } from './search'
 
@@ -56,6 +57,7 @@ export function createConfig(environment: Environment) {
       signing: {
         emailConfirmation: Boolean(environment.smtpUrl),
         confirmationHours: environment.signatureConfirmationHours,
+        retentionDays: environment.signatoryRetentionDays,
       },
     },
     db: databaseAdapter({
@@ -70,7 +72,7 @@ export function createConfig(environment: Environment) {
     jobs: {
       // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
       autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
-      tasks: [expireUnconfirmedSignatures],
+      tasks: [expireUnconfirmedSignatures, eraseContactDetailsAfterClosing],
     },
     plugins: [search, requireDeclaredAccess],
     secret: environment.payloadSecret,

@@ -104,4 +104,53 @@ describe.each(testDialects())('importing signatories on $dialect', ({ dialect, s
       expect(docs[3]).toMatchObject({ email: null, display: 'counted_only' })
     },
   )
+
+  it.skipIf(skip)(
+    'erases contact details once a letter has been closed for the retention period',
+    async () => {
+      const { payload } = local
+      const closed = await payload.create({
+        collection: 'statements',
+        data: {
+          title: 'Long closed letter',
+          kind: 'open_letter',
+          _status: 'published',
+          contentWarnings: { reviewed: true },
+          signing: { open: false, closesAt: new Date(Date.now() - 200 * 86_400_000).toISOString() },
+        },
+      })
+      const signatory = await payload.create({
+        collection: 'signatories',
+        data: {
+          letter: closed.id,
+          name: 'Kit Kept',
+          role: 'Doctor',
+          email: 'kit@example.org',
+          ipHash: 'a'.repeat(64),
+          display: 'full',
+          status: 'approved',
+        },
+      })
+      await payload.jobs.queue({ task: 'eraseContactDetailsAfterClosing', input: {} })
+      await payload.jobs.run({ queue: 'default' })
+      const after = await payload.findByID({
+        collection: 'signatories',
+        id: signatory.id,
+        depth: 0,
+      })
+      expect(after).toMatchObject({
+        name: 'Kit Kept',
+        publicName: 'Kit Kept',
+        email: null,
+        emailHash: null,
+        ipHash: null,
+      })
+      const untouched = await payload.find({
+        collection: 'signatories',
+        depth: 0,
+        where: { email: { equals: 'priya@example.org' } },
+      })
+      expect(untouched.totalDocs).toBe(1)
+    },
+  )
 })

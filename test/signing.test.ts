@@ -324,6 +324,32 @@ describe.each(testDialects())('signing an open letter on $dialect', ({ dialect, 
       expect((await exportAs(undefined)).status).toBe(403)
     },
   )
+
+  it.skipIf(skip)(
+    'lets an admin export and erase everything held for an email address',
+    async () => {
+      const [robin] = (await stored('where[name][equals]=Robin Ash')).docs
+      const email = robin.email as string
+      const personalData = (method: string, auth: Auth | undefined) =>
+        client.request<{ signatures?: Signatory[]; erased?: number } & ErrorBody>(
+          `/api/signatories/personal-data?email=${encodeURIComponent(email.toUpperCase())}`,
+          { method, auth },
+        )
+      expect((await personalData('GET', moderator)).status).toBe(403)
+      expect((await personalData('DELETE', editor)).status).toBe(403)
+      expect((await personalData('GET', undefined)).status).toBe(403)
+
+      const admin = { token: team.admin.token }
+      const exported = await personalData('GET', admin)
+      expect(exported.status).toBe(200)
+      expect(exported.body.signatures?.[0]).toMatchObject({ email })
+      expect(JSON.stringify(exported.body)).not.toMatch(/TokenHash|emailHash/)
+
+      const erased = await personalData('DELETE', admin)
+      expect(erased.body.erased).toBe(exported.body.signatures?.length)
+      expect((await personalData('GET', admin)).body.signatures).toEqual([])
+    },
+  )
 })
 
 describe('signing and login rate limits', () => {

@@ -7,6 +7,7 @@ import { isModeratorOrAbove } from '../../access/isModeratorOrAbove'
 import { isModeratorOrAboveField } from '../../access/isModeratorOrAboveField'
 import { confirmEndpoint } from './endpoints/confirm'
 import { exportCsvEndpoint } from './endpoints/exportCsv'
+import { erasePersonalDataEndpoint, exportPersonalDataEndpoint } from './endpoints/personalData'
 import { signEndpoint } from './endpoints/sign'
 import { tallyEndpoint } from './endpoints/tally'
 import { withdrawEndpoint, withdrawPageEndpoint } from './endpoints/withdraw'
@@ -45,6 +46,8 @@ export const Signatories: CollectionConfig = {
     withdrawPageEndpoint,
     withdrawEndpoint,
     exportCsvEndpoint,
+    exportPersonalDataEndpoint,
+    erasePersonalDataEndpoint,
   ],
   hooks: { beforeChange: [fillKeys, setPublicFields, flagPossibleDuplicate] },
   // One signature per email address per letter, even when identical requests race.

@@ -1,6 +1,7 @@
 import * as migration_20261121_114042_initial from './20261121_114042_initial'
 import * as migration_20261121_121123_content_model from './20261121_121123_content_model'
 import * as migration_20261121_124509_signatories from './20261121_124509_signatories'
+import * as migration_20261121_130248_retention_task from './20261121_130248_retention_task'
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261121_124509_signatories.up,
     down: migration_20261121_124509_signatories.down,
     name: '20261121_124509_signatories',
+  },
+  {
+    up: migration_20261121_130248_retention_task.up,
+    down: migration_20261121_130248_retention_task.down,
+    name: '20261121_130248_retention_task',
   },
 ]
