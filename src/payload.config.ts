@@ -45,6 +45,7 @@ export function createConfig(environment: Environment) {
     admin: {
       user: Users.slug,
       avatar: 'default',
+      components: { beforeDashboard: ['/components/WaitingForReview#WaitingForReview'] },
       importMap: { baseDir: path.resolve(/*turbopackIgnore: true*/ 'src') },
       meta: { titleSuffix: ' · StopSIM CMS' },
     },

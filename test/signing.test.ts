@@ -325,6 +325,24 @@ describe.each(testDialects())('signing an open letter on $dialect', ({ dialect, 
     },
   )
 
+  it.skipIf(skip)('lets a moderator review in bulk, as the admin list does', async () => {
+    const response = await client.request<{ docs: Signatory[] }>(
+      `/api/signatories?where[nameKey][equals]=zoe obrien&where[letter][equals]=${letter.id}`,
+      { method: 'PATCH', auth: moderator, body: { status: 'duplicate' } },
+    )
+    expect(response.status).toBe(200)
+    expect(response.body.docs.map((doc) => doc.status)).toEqual(['duplicate', 'duplicate'])
+    const byContributor = await client.request(
+      `/api/signatories?where[letter][equals]=${letter.id}`,
+      {
+        method: 'PATCH',
+        auth: { token: team.contributor.token },
+        body: { status: 'approved' },
+      },
+    )
+    expect(byContributor.status).toBe(403)
+  })
+
   it.skipIf(skip)(
     'lets an admin export and erase everything held for an email address',
     async () => {
