@@ -254,6 +254,7 @@ describe.each(testDialects())('signing an open letter on $dialect', ({ dialect, 
         const bodies: string[] = []
         for (const route of [
           `/api/signatories?limit=100&depth=2`,
+          `/api/signatories?select[email]=true&select[name]=true&select[consent]=true&select[ipHash]=true`,
           `/api/signatories/${publicList.body.docs[0].id}?depth=2`,
           `/api/statements/${letter.id}?depth=2`,
           `/api/statements?depth=1&limit=50`,

@@ -1,10 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { canCreateDraft } from '../../access/canCreateDraft'
-import { canEditOwnDraft } from '../../access/canEditOwnDraft'
-import { canReadOwnVersions } from '../../access/canReadOwnVersions'
-import { isEditorOrAbove } from '../../access/isEditorOrAbove'
-import { publishedOrCanEdit } from '../../access/publishedOrCanEdit'
+import { editorialAccess } from '../../access/editorialAccess'
 import { bodyField } from '../../fields/body'
 import { contentWarnings, excludeWarnedTopics } from '../../fields/contentWarnings'
 import { createdByField } from '../../fields/createdBy'
@@ -21,13 +17,7 @@ export const Pages: CollectionConfig = {
     description: 'Standing pages such as About, the safer-spaces policy and Contact.',
   },
   defaultSort: 'title',
-  access: {
-    create: canCreateDraft,
-    read: publishedOrCanEdit,
-    readVersions: canReadOwnVersions,
-    update: canEditOwnDraft,
-    delete: isEditorOrAbove,
-  },
+  access: editorialAccess,
   hooks: { beforeOperation: [excludeWarnedTopics] },
   versions: editorialVersions(),
   fields: [

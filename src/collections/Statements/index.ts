@@ -1,15 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { canCreateDraft } from '../../access/canCreateDraft'
-import { canEditOwnDraft } from '../../access/canEditOwnDraft'
-import { canReadOwnVersions } from '../../access/canReadOwnVersions'
-import { isEditorOrAbove } from '../../access/isEditorOrAbove'
-import { publishedOrCanEdit } from '../../access/publishedOrCanEdit'
+import { editorialAccess } from '../../access/editorialAccess'
 import { bodyField } from '../../fields/body'
 import { contentWarnings, excludeWarnedTopics } from '../../fields/contentWarnings'
 import { createdByField } from '../../fields/createdBy'
 import { publishedDateField } from '../../fields/publishedDate'
 import { slugField } from '../../fields/slug'
+import { summaryField } from '../../fields/summary'
 import { editorialVersions } from '../editorialVersions'
 
 export const STATEMENT_KINDS = [
@@ -31,13 +28,7 @@ export const Statements: CollectionConfig = {
     listSearchableFields: ['title', 'summary'],
   },
   defaultSort: '-publishedDate',
-  access: {
-    create: canCreateDraft,
-    read: publishedOrCanEdit,
-    readVersions: canReadOwnVersions,
-    update: canEditOwnDraft,
-    delete: isEditorOrAbove,
-  },
+  access: editorialAccess,
   hooks: { beforeOperation: [excludeWarnedTopics] },
   versions: editorialVersions({ schedulePublish: true }),
   fields: [
@@ -51,13 +42,7 @@ export const Statements: CollectionConfig = {
       options: [...STATEMENT_KINDS],
       admin: { description: 'Open letters can collect signatures.' },
     },
-    {
-      name: 'summary',
-      type: 'textarea',
-      label: 'Summary',
-      maxLength: 600,
-      admin: { description: 'One or two sentences, shown in lists and when shared.' },
-    },
+    summaryField(),
     bodyField(),
     {
       name: 'recipients',

@@ -1,14 +1,11 @@
 import type { CollectionConfig } from 'payload'
 
-import { canCreateDraft } from '../../access/canCreateDraft'
-import { canEditOwnDraft } from '../../access/canEditOwnDraft'
-import { canReadOwnVersions } from '../../access/canReadOwnVersions'
-import { isEditorOrAbove } from '../../access/isEditorOrAbove'
-import { publishedOrCanEdit } from '../../access/publishedOrCanEdit'
+import { editorialAccess } from '../../access/editorialAccess'
 import { bodyField } from '../../fields/body'
 import { contentWarnings, excludeWarnedTopics } from '../../fields/contentWarnings'
 import { createdByField } from '../../fields/createdBy'
 import { slugField } from '../../fields/slug'
+import { summaryField } from '../../fields/summary'
 import { editorialVersions } from '../editorialVersions'
 
 export const UPDATE_CATEGORIES = [
@@ -29,13 +26,7 @@ export const Updates: CollectionConfig = {
     listSearchableFields: ['title', 'summary'],
   },
   defaultSort: '-date',
-  access: {
-    create: canCreateDraft,
-    read: publishedOrCanEdit,
-    readVersions: canReadOwnVersions,
-    update: canEditOwnDraft,
-    delete: isEditorOrAbove,
-  },
+  access: editorialAccess,
   hooks: { beforeOperation: [excludeWarnedTopics] },
   versions: editorialVersions({ schedulePublish: true }),
   fields: [
@@ -60,13 +51,7 @@ export const Updates: CollectionConfig = {
       defaultValue: 'news',
       options: [...UPDATE_CATEGORIES],
     },
-    {
-      name: 'summary',
-      type: 'textarea',
-      label: 'Summary',
-      maxLength: 600,
-      admin: { description: 'One or two sentences, shown in lists and when shared.' },
-    },
+    summaryField(),
     bodyField(),
     {
       name: 'relatedStatements',
