@@ -55,6 +55,7 @@ export function createConfig(environment: Environment) {
     cors: trustedOrigins,
     csrf: trustedOrigins,
     custom: {
+      loginRateLimitPerMinute: environment.loginRateLimitPerMinute,
       signing: {
         emailConfirmation: Boolean(environment.smtpUrl),
         confirmationHours: environment.signatureConfirmationHours,

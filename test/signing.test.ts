@@ -410,4 +410,16 @@ describe('signing and login rate limits', () => {
       expect(last?.body.errors?.[0]?.message).toMatch(/Please wait a minute/)
     }
   })
+
+  it('counts GraphQL logins too, so the mutation is no way around the limit', async () => {
+    // The REST attempts above used up this address's logins for the minute.
+    const response = await client.graphql(
+      'mutation { loginUser(email: "x@example.org", password: "wrong") { token } }',
+    )
+    expect(response.status).toBeLessThan(500)
+    expect(response.body.errors?.[0]?.message).toBe(
+      'Too many login attempts from your connection. Please wait a minute and try again.',
+    )
+    expect(response.body.errors?.[0]?.extensions?.statusCode).toBe(429)
+  })
 })

@@ -6,6 +6,7 @@ import { isAdminField } from '../../access/isAdminField'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { ROLE_OPTIONS } from '../../access/roles'
 import { keepOneAdmin } from './hooks/keepOneAdmin'
+import { limitLoginsPerAddress } from './hooks/limitLoginsPerAddress'
 import { protectRoles } from './hooks/protectRoles'
 
 export const MAX_LOGIN_ATTEMPTS = 5
@@ -41,6 +42,7 @@ export const Users: CollectionConfig<'users'> = {
   },
   hooks: {
     beforeDelete: [keepOneAdmin],
+    beforeOperation: [limitLoginsPerAddress],
   },
   fields: [
     {
