@@ -1,5 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { errorResponse } from '../utilities/errorResponse'
+
 const MAX_CANDIDATES = 200
 
 type SearchDoc = {
@@ -8,8 +10,6 @@ type SearchDoc = {
   text?: string | null
   priority?: number | null
 }
-
-const errorResponse = (message: string) => Response.json({ errors: [{ message }] }, { status: 400 })
 
 /**
  * GET /api/search/ranked?q=words&limit=10 — matches in the title count most, then the
@@ -20,11 +20,12 @@ export const rankedSearchEndpoint: Endpoint = {
   method: 'get',
   handler: async (req: PayloadRequest) => {
     const query = (req.searchParams.get('q') ?? '').trim()
-    if (query.length < 2) return errorResponse('Give at least 2 characters to search for, as ?q=…')
-    if (query.length > 100) return errorResponse('Search terms are limited to 100 characters.')
+    if (query.length < 2)
+      return errorResponse(400, 'Give at least 2 characters to search for, as ?q=…')
+    if (query.length > 100) return errorResponse(400, 'Search terms are limited to 100 characters.')
     const limitParam = Number(req.searchParams.get('limit') ?? 10)
     if (!Number.isInteger(limitParam) || limitParam < 1 || limitParam > 50) {
-      return errorResponse('limit must be a whole number from 1 to 50.')
+      return errorResponse(400, 'limit must be a whole number from 1 to 50.')
     }
 
     const { docs } = await req.payload.find({

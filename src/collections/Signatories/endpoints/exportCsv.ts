@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { stringify } from 'csv-stringify/sync'
 
 import { hasRole } from '../../../access/hasRole'
+import { errorResponse as refuse } from '../../../utilities/errorResponse'
 import type { Signatory } from '../../../payload-types'
 import { findLetter } from './findOpenLetter'
 
@@ -31,9 +32,6 @@ const ALL_COLUMNS = [
   'consentVersion',
   'consentGivenAt',
 ] as const
-
-const refuse = (status: number, message: string) =>
-  Response.json({ errors: [{ message }] }, { status })
 
 /**
  * GET /api/signatories/export?letter=<slug or id>[&fields=all] — a letter's signatures as CSV:

@@ -1,11 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { hasRole } from '../../../access/hasRole'
+import { errorResponse as refuse } from '../../../utilities/errorResponse'
 import type { Signatory } from '../../../payload-types'
 import { keyedHash, normaliseEmail } from '../normalise'
-
-const refuse = (status: number, message: string) =>
-  Response.json({ errors: [{ message }] }, { status })
 
 // Link secrets are not personal data worth handing over, and must never leave the server.
 const INTERNAL = ['confirmTokenHash', 'withdrawTokenHash', 'emailHash', 'nameKey'] as const

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
+import { type FieldError, errorResponse as refuse } from '../../../utilities/errorResponse'
 import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, DISPLAY_CHOICES, LIMITS } from '../options'
 import { keyedHash } from '../normalise'
 import { signingSettings } from '../settings'
@@ -20,11 +21,6 @@ const DISPLAY_VALUES: readonly string[] = DISPLAY_CHOICES.map(({ value }) => val
 
 /** The header the Express server sets from the connection; never trusted from the client. */
 export const CLIENT_IP_HEADER = 'x-stopsim-client-ip'
-
-type FieldError = { field: string; message: string }
-
-const refuse = (status: number, message: string, errors?: FieldError[]) =>
-  Response.json({ errors: [{ message, ...(errors ? { data: { errors } } : {}) }] }, { status })
 
 function text(
   body: Record<string, unknown>,

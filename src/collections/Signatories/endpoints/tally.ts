@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { errorResponse } from '../../../utilities/errorResponse'
 import { findLetter } from './findOpenLetter'
 
 /**
@@ -12,7 +13,7 @@ export const tallyEndpoint: Endpoint = {
   handler: async (req: PayloadRequest) => {
     const found = await findLetter(req.payload, req.searchParams.get('letter'))
     if ('status' in found) {
-      return Response.json({ errors: [{ message: found.message }] }, { status: found.status })
+      return errorResponse(found.status, found.message)
     }
     const count = (status: string) =>
       req.payload
