@@ -11,10 +11,10 @@ import { getPayload } from 'payload'
 
 import { applyMigrations, pingDatabase } from './db'
 import config from './payload.config'
-import { CLIENT_IP_HEADER } from './collections/Signatories/endpoints/sign'
 import { bodyLimits } from './server/bodyLimits'
 import { perMinuteLimit } from './server/rateLimits'
 import { securityHeaders } from './server/securityHeaders'
+import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
 const READINESS_TIMEOUT_MS = 2_000
 // dist/server.js in production, src/server.ts in development: the project is one level up.
@@ -83,8 +83,7 @@ async function main(): Promise<void> {
     ),
   )
   app.use((req, _res, nextMiddleware) => {
-    // Payload sees a web Request without the socket; pass on the address Express worked out
-    // (behind TRUST_PROXY), replacing any value a client sent.
+    // Payload sees a web Request without the socket: pass on the address.
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? ''
     nextMiddleware()
   })

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
+import { CLIENT_IP_HEADER } from '../../../utilities/clientAddress'
 import { type FieldError, errorResponse as refuse } from '../../../utilities/errorResponse'
 import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, DISPLAY_CHOICES, LIMITS } from '../options'
 import { keyedHash } from '../normalise'
@@ -18,9 +19,6 @@ const RECEIVED = {
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const DISPLAY_VALUES: readonly string[] = DISPLAY_CHOICES.map(({ value }) => value)
-
-/** The header the Express server sets from the connection; never trusted from the client. */
-export const CLIENT_IP_HEADER = 'x-stopsim-client-ip'
 
 function text(
   body: Record<string, unknown>,

@@ -3,7 +3,7 @@ import type { CollectionBeforeOperationHook } from 'payload'
 import { MemoryStore } from 'express-rate-limit'
 import { APIError } from 'payload'
 
-import { CLIENT_IP_HEADER } from '../../Signatories/endpoints/sign'
+import { CLIENT_IP_HEADER } from '../../../utilities/clientAddress'
 
 type LoginLimit = { store: MemoryStore; limit: number }
 
