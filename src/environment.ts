@@ -1,5 +1,7 @@
 import path from 'node:path'
 
+import { DEFAULT_MAX_PIXELS } from './uploads/secureUpload'
+
 /** A setting that stops the CMS from starting; its message is shown to the operator as it is. */
 export class ConfigurationError extends Error {
   constructor(message: string) {
@@ -22,6 +24,8 @@ export type Environment = {
   mediaDir: string
   requestBodyLimitBytes: number
   uploadMaxBytes: number
+  /** Largest image, in pixels (width × height × frames), that is ever decoded. */
+  uploadMaxPixels: number
   shutdownTimeoutMs: number
   trustProxy: boolean | number | string
   /** How often the job runner looks for due work such as scheduled publishing (cron, seconds first). */
@@ -72,6 +76,9 @@ export function readEnvironment(variables: Variables = process.env): Environment
       min: 1024,
     }),
     uploadMaxBytes: readInteger(variables, 'UPLOAD_MAX_BYTES', 20 * 1024 * 1024, { min: 1024 }),
+    uploadMaxPixels: readInteger(variables, 'UPLOAD_MAX_PIXELS', DEFAULT_MAX_PIXELS, {
+      min: 1_000_000,
+    }),
     shutdownTimeoutMs: readInteger(variables, 'SHUTDOWN_TIMEOUT_MS', 25_000, { min: 0 }),
     trustProxy: readTrustProxy(variables),
     jobsCron: readCron(variables, 'JOBS_CRON', '*/15 * * * * *'),

@@ -72,6 +72,8 @@ export interface Config {
     pages: Page;
     trusts: Trust;
     signatories: Signatory;
+    artwork: Artwork;
+    media: Media;
     users: User;
     search: Search;
     'payload-kv': PayloadKv;
@@ -95,6 +97,8 @@ export interface Config {
     pages: PagesSelect<false> | PagesSelect<true>;
     trusts: TrustsSelect<false> | TrustsSelect<true>;
     signatories: SignatoriesSelect<false> | SignatoriesSelect<true>;
+    artwork: ArtworkSelect<false> | ArtworkSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     search: SearchSelect<false> | SearchSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -193,6 +197,10 @@ export interface Statement {
       }[]
     | null;
   /**
+   * Optional: PDFs or images offered for download with the statement.
+   */
+  attachments?: (number | Media)[] | null;
+  /**
    * Listed on each trust’s page in the evidence register.
    */
   relatedTrusts?: (number | Trust)[] | null;
@@ -258,6 +266,125 @@ export interface Statement {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Pictures and PDFs used in statements, updates and the evidence register. Anything here can be seen by the public.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * Alt text, read aloud by screen readers. Needed for images, not for PDFs.
+   */
+  alt?: string | null;
+  /**
+   * Optional: shown under the image or beside the document link.
+   */
+  caption?: string | null;
+  /**
+   * Optional: who made it, e.g. “Photo: Sam Lee”.
+   */
+  credit?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    thumbnailWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    cardWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    social?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    socialWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * People who can sign in to this admin panel, and what each of them may do.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  /**
+   * Shown to other team members, never on the public site.
+   */
+  name: string;
+  /**
+   * Only admins can change roles. The first account is always an admin.
+   */
+  roles?: ('admin' | 'editor' | 'moderator' | 'contributor' | 'artist')[] | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * The evidence register: NHS trusts and what we know about their use of SIM or similar schemes.
@@ -330,6 +457,10 @@ export interface Trust {
          * Where the original can be read, starting with https://
          */
         sourceUrl?: string | null;
+        /**
+         * Optional: our own copy (usually a PDF), in case the original disappears.
+         */
+        document?: (number | null) | Media;
         id?: string | null;
       }[]
     | null;
@@ -402,6 +533,10 @@ export interface Update {
   date: string;
   category: 'milestone' | 'news' | 'event' | 'call_to_action';
   /**
+   * Optional: shown at the top of the update and in link previews.
+   */
+  heroImage?: (number | null) | Media;
+  /**
    * One or two sentences, shown in lists and when shared.
    */
   summary?: string | null;
@@ -468,42 +603,6 @@ export interface Update {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
-}
-/**
- * People who can sign in to this admin panel, and what each of them may do.
- *
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  /**
-   * Shown to other team members, never on the public site.
-   */
-  name: string;
-  /**
-   * Only admins can change roles. The first account is always an admin.
-   */
-  roles?: ('admin' | 'editor' | 'moderator' | 'contributor' | 'artist')[] | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
 }
 /**
  * People who signed an open letter. Review each one: approve, reject, or mark as a duplicate. Email addresses are never shown publicly.
@@ -618,6 +717,147 @@ export interface Page {
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * Supporters’ artwork. Artists upload here; a moderator checks each piece before it appears on the site.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "artwork".
+ */
+export interface Artwork {
+  id: number;
+  title: string;
+  /**
+   * Alt text, read aloud by screen readers: what the artwork shows, in a sentence or two.
+   */
+  alt: string;
+  /**
+   * Optional: the story behind it, shown beside the image.
+   */
+  description?: string | null;
+  /**
+   * How the artist wants to be credited on the site: a name, a pseudonym, or leave empty for “Anonymous”.
+   */
+  artistCredit?: string | null;
+  /**
+   * What others may do with it. Not sure? Keep the first option.
+   */
+  licence: 'campaign_only' | 'cc_by' | 'cc_by_sa' | 'cc_by_nc' | 'cc_by_nc_nd' | 'cc0';
+  /**
+   * The site blurs it until a reader chooses to see it.
+   */
+  sensitive?: boolean | null;
+  /**
+   * Our safer-spaces policy asks for a warning before difficult topics. Readers can hide content by topic, so list every topic that applies, then tick “reviewed”.
+   */
+  contentWarnings?: {
+    /**
+     * Choose every topic a reader may want to be warned about.
+     */
+    categories?:
+      | (
+          | 'police'
+          | 'restraint'
+          | 'detention'
+          | 'self_harm'
+          | 'suicide'
+          | 'coercion'
+          | 'withholding_care'
+          | 'discrimination'
+          | 'death'
+          | 'abuse'
+        )[]
+      | null;
+    /**
+     * How closely the topics are described.
+     */
+    level?: ('mention' | 'discussion' | 'detailed') | null;
+    /**
+     * Optional, up to 280 characters: what to expect, in plain words.
+     */
+    note?: string | null;
+    flags?: string | null;
+    /**
+     * Needed before publishing. Drafts can be saved without it.
+     */
+    reviewed?: boolean | null;
+  };
+  consentToPublish?: boolean | null;
+  consentRecordedAt?: string | null;
+  /**
+   * Only approved artwork is shown on the site, image files included.
+   */
+  moderationStatus: 'pending' | 'approved' | 'rejected';
+  /**
+   * Optional: why it was not approved, or what to change. The artist sees it.
+   */
+  moderationNote?: string | null;
+  moderatedAt?: string | null;
+  /**
+   * Set automatically when an artist uploads. Never shown on the site.
+   */
+  artist?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    thumbnailWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    cardWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    social?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    socialWebp?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
 }
 /**
  * Kept up to date automatically from published content.
@@ -798,6 +1038,14 @@ export interface PayloadLockedDocument {
         value: number | Signatory;
       } | null)
     | ({
+        relationTo: 'artwork';
+        value: number | Artwork;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
+      } | null)
+    | ({
         relationTo: 'users';
         value: number | User;
       } | null)
@@ -862,6 +1110,7 @@ export interface StatementsSelect<T extends boolean = true> {
         name?: T;
         id?: T;
       };
+  attachments?: T;
   relatedTrusts?: T;
   contentWarnings?:
     | T
@@ -894,6 +1143,7 @@ export interface UpdatesSelect<T extends boolean = true> {
   title?: T;
   date?: T;
   category?: T;
+  heroImage?: T;
   summary?: T;
   body?: T;
   relatedStatements?: T;
@@ -970,6 +1220,7 @@ export interface TrustsSelect<T extends boolean = true> {
         date?: T;
         summary?: T;
         sourceUrl?: T;
+        document?: T;
         id?: T;
       };
   contentWarnings?:
@@ -1024,6 +1275,193 @@ export interface SignatoriesSelect<T extends boolean = true> {
   ipHash?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "artwork_select".
+ */
+export interface ArtworkSelect<T extends boolean = true> {
+  title?: T;
+  alt?: T;
+  description?: T;
+  artistCredit?: T;
+  licence?: T;
+  sensitive?: T;
+  contentWarnings?:
+    | T
+    | {
+        categories?: T;
+        level?: T;
+        note?: T;
+        flags?: T;
+        reviewed?: T;
+      };
+  consentToPublish?: T;
+  consentRecordedAt?: T;
+  moderationStatus?: T;
+  moderationNote?: T;
+  moderatedAt?: T;
+  artist?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        thumbnailWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        cardWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        social?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        socialWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  caption?: T;
+  credit?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        thumbnailWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        cardWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        social?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        socialWebp?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

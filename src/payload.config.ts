@@ -6,6 +6,8 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { assertAccessDeclared } from './access/assertAccessDeclared'
+import { Artwork } from './collections/Artwork'
+import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
 import { Signatories } from './collections/Signatories'
 import { Statements } from './collections/Statements'
@@ -19,6 +21,7 @@ import { SiteSettings } from './globals/SiteSettings'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
 import { search } from './search'
+import { formatBytes } from './utilities/formatBytes'
 
 export const collections: CollectionConfig[] = [
   Statements,
@@ -26,6 +29,8 @@ export const collections: CollectionConfig[] = [
   Pages,
   Trusts,
   Signatories,
+  Artwork,
+  Media,
   Users,
 ]
 export const globals: GlobalConfig[] = [SiteSettings]
@@ -34,6 +39,13 @@ export const globals: GlobalConfig[] = [SiteSettings]
 const requireDeclaredAccess: Plugin = (config) => {
   assertAccessDeclared(config.collections ?? [], config.globals ?? [])
   return config
+}
+
+/** Each upload collection keeps its files in its own folder under MEDIA_DIR. */
+function withStorageIn(mediaDir: string, collection: CollectionConfig): CollectionConfig {
+  if (!collection.upload) return collection
+  const upload = collection.upload === true ? {} : collection.upload
+  return { ...collection, upload: { ...upload, staticDir: path.join(mediaDir, collection.slug) } }
 }
 
 export function createConfig(environment: Environment) {
@@ -50,12 +62,13 @@ export function createConfig(environment: Environment) {
       meta: { titleSuffix: ' · StopSIM CMS' },
     },
     // Payload appends its own collections to these arrays, and configs are built more than once in tests.
-    collections: [...collections],
+    collections: collections.map((collection) => withStorageIn(environment.mediaDir, collection)),
     globals: [...globals],
     cors: trustedOrigins,
     csrf: trustedOrigins,
     custom: {
       loginRateLimitPerMinute: environment.loginRateLimitPerMinute,
+      uploadMaxPixels: environment.uploadMaxPixels,
       signing: {
         emailConfirmation: Boolean(environment.smtpUrl),
         confirmationHours: environment.signatureConfirmationHours,
@@ -81,6 +94,12 @@ export function createConfig(environment: Environment) {
     serverURL: environment.serverUrl,
     sharp,
     telemetry: false,
+    upload: {
+      // Payload stops reading at the limit and answers 413, so nothing is stored cut short.
+      abortOnLimit: true,
+      limits: { fileSize: environment.uploadMaxBytes, files: 1 },
+      responseOnLimit: `The file is too large: the limit is ${formatBytes(environment.uploadMaxBytes)}. Please make it smaller and retry.`,
+    },
     typescript: {
       // Generated on purpose with `npm run generate:types` and committed, not on every start.
       autoGenerate: false,

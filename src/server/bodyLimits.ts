@@ -1,5 +1,7 @@
 import type { RequestHandler } from 'express'
 
+import { formatBytes } from '../utilities/formatBytes'
+
 type Limits = { jsonBytes: number; uploadBytes: number }
 
 // Payload reads the raw body itself, so nothing may parse it here; the declared length is
@@ -35,10 +37,4 @@ export function bodyLimits({ jsonBytes, uploadBytes }: Limits): RequestHandler {
     }
     next()
   }
-}
-
-function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024
-    ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
-    : `${Math.round(bytes / 1024)} KB`
 }

@@ -11,6 +11,8 @@ import { createTestDatabase, type TestDatabase } from './databases'
 export type RunningServer = {
   url: string
   database: TestDatabase
+  /** MEDIA_DIR of this server: uploaded files, one folder per collection. */
+  mediaDir: string
   child: ChildProcess
   output: () => string
   /** Sends the signal and resolves with the exit code once the process has ended. */
@@ -81,6 +83,7 @@ export async function startServer(
   return {
     url,
     database,
+    mediaDir,
     child,
     output: () => output,
     signal,

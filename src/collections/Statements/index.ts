@@ -57,6 +57,14 @@ export const Statements: CollectionConfig = {
       ],
     },
     {
+      name: 'attachments',
+      type: 'upload',
+      label: 'Attachments',
+      relationTo: 'media',
+      hasMany: true,
+      admin: { description: 'Optional: PDFs or images offered for download with the statement.' },
+    },
+    {
       name: 'relatedTrusts',
       type: 'relationship',
       label: 'NHS trusts mentioned',

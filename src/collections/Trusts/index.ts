@@ -203,6 +203,15 @@ export const Trusts: CollectionConfig = {
           validate: validateHttpUrl,
           admin: { description: 'Where the original can be read, starting with https://' },
         },
+        {
+          name: 'document',
+          type: 'upload',
+          label: 'Copy of the document',
+          relationTo: 'media',
+          admin: {
+            description: 'Optional: our own copy (usually a PDF), in case the original disappears.',
+          },
+        },
       ],
     },
     contentWarnings(),

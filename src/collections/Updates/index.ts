@@ -51,6 +51,14 @@ export const Updates: CollectionConfig = {
       defaultValue: 'news',
       options: [...UPDATE_CATEGORIES],
     },
+    {
+      name: 'heroImage',
+      type: 'upload',
+      label: 'Main image',
+      relationTo: 'media',
+      filterOptions: { mimeType: { like: 'image/' } },
+      admin: { description: 'Optional: shown at the top of the update and in link previews.' },
+    },
     summaryField(),
     bodyField(),
     {

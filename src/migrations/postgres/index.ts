@@ -2,6 +2,7 @@ import * as migration_20261121_114042_initial from './20261121_114042_initial'
 import * as migration_20261121_121123_content_model from './20261121_121123_content_model'
 import * as migration_20261121_124509_signatories from './20261121_124509_signatories'
 import * as migration_20261121_130248_retention_task from './20261121_130248_retention_task'
+import * as migration_20261121_134824_artwork_media from './20261121_134824_artwork_media'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261121_130248_retention_task.up,
     down: migration_20261121_130248_retention_task.down,
     name: '20261121_130248_retention_task',
+  },
+  {
+    up: migration_20261121_134824_artwork_media.up,
+    down: migration_20261121_134824_artwork_media.down,
+    name: '20261121_134824_artwork_media',
   },
 ]

@@ -1,6 +1,7 @@
 import * as migration_20261121_114033_initial from './20261121_114033_initial'
 import * as migration_20261121_121116_content_model from './20261121_121116_content_model'
 import * as migration_20261121_124530_signatories from './20261121_124530_signatories'
+import * as migration_20261121_134814_artwork_media from './20261121_134814_artwork_media'
 
 export const migrations = [
   {
@@ -17,5 +18,10 @@ export const migrations = [
     up: migration_20261121_124530_signatories.up,
     down: migration_20261121_124530_signatories.down,
     name: '20261121_124530_signatories',
+  },
+  {
+    up: migration_20261121_134814_artwork_media.up,
+    down: migration_20261121_134814_artwork_media.down,
+    name: '20261121_134814_artwork_media',
   },
 ]

@@ -1,5 +1,4 @@
-/* THIS FILE WAS GENERATED AUTOMATICALLY BY PAYLOAD. */
-/* DO NOT MODIFY IT BECAUSE IT COULD BE REWRITTEN AT ANY TIME. */
+/* Payload's generated REST route, with uploads' multipart bodies checked before Payload reads them. */
 import config from '@payload-config'
 import '@payloadcms/next/css'
 import {
@@ -11,9 +10,11 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
+import { withWellFormedMultipart } from '../../../../uploads/wellFormedMultipart'
+
 export const GET = REST_GET(config)
-export const POST = REST_POST(config)
+export const POST = withWellFormedMultipart(REST_POST(config))
 export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
+export const PATCH = withWellFormedMultipart(REST_PATCH(config))
+export const PUT = withWellFormedMultipart(REST_PUT(config))
 export const OPTIONS = REST_OPTIONS(config)
