@@ -23,6 +23,10 @@ import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
 import { search } from './search'
 import { formatBytes } from './utilities/formatBytes'
 
+// libvips keeps recently decoded images in a cache of its own; on a small box an upload's
+// memory should be given back as soon as its sizes are written.
+sharp.cache(false)
+
 export const collections: CollectionConfig[] = [
   Statements,
   Updates,

@@ -211,7 +211,15 @@ describe.each(testDialects())('demo seed on $dialect', ({ dialect, skip }) => {
 
   const countContent = async () => {
     const counts: Record<string, number> = {}
-    for (const collection of ['statements', 'updates', 'pages', 'trusts', 'search'] as const) {
+    for (const collection of [
+      'statements',
+      'updates',
+      'pages',
+      'trusts',
+      'search',
+      'media',
+      'artwork',
+    ] as const) {
       counts[collection] = (await local.payload.count({ collection })).totalDocs
     }
     return counts
@@ -313,13 +321,33 @@ describe.each(testDialects())('demo seed on $dialect', ({ dialect, skip }) => {
       const byContributor = statements.filter((doc) => doc.createdBy === idOf('contributor'))
       expect(byContributor.length).toBeGreaterThan(0)
       expect(byContributor.every((doc) => doc._status === 'draft')).toBe(true)
+
+      // Pictures and a PDF used by content; the demo artist's work, one piece still waiting.
+      const media = (await local.payload.find({ collection: 'media', ...find })).docs
+      expect(new Set(media.map((doc) => doc.mimeType))).toEqual(
+        new Set(['image/jpeg', 'image/png', 'application/pdf']),
+      )
+      for (const doc of media.filter((item) => item.mimeType?.startsWith('image/'))) {
+        expect(doc.alt).toBeTruthy()
+        expect(doc.sizes?.thumbnailWebp?.filename).toMatch(/\.webp$/)
+      }
+      expect(updates.filter((doc) => doc.heroImage).length).toBeGreaterThan(0)
+      expect(letters[0].attachments?.length).toBe(1)
+      const artwork = (await local.payload.find({ collection: 'artwork', ...find })).docs
+      expect(artwork.filter((doc) => doc.moderationStatus === 'approved').length).toBeGreaterThan(1)
+      expect(artwork.filter((doc) => doc.moderationStatus === 'pending')).toHaveLength(1)
+      expect(artwork.every((doc) => doc.artist === idOf('artist') && doc.alt)).toBe(true)
+      expect(artwork.some((doc) => doc.sensitive && doc.contentWarnings?.categories?.length)).toBe(
+        true,
+      )
     },
   )
 
   it.skipIf(skip)('adds no content when the seed runs again', async () => {
     const before = await countContent()
-    const { content } = await seed(local.payload, { passwordFile })
+    const { content, media } = await seed(local.payload, { passwordFile })
     expect(content.created).toEqual({ statements: 0, updates: 0, pages: 0, trusts: 0 })
+    expect(media.created).toEqual({ media: 0, artwork: 0 })
     expect(await countContent()).toEqual(before)
   })
 

@@ -38,6 +38,7 @@ describe('the admin panel in Chromium', () => {
     await page.getByText('Accounts').first().waitFor()
     // Admins moderate too: the dashboard says how many signatures wait.
     await page.getByText('0 signatures to review').waitFor()
+    await page.getByText('0 pieces of artwork to review').waitFor()
     await screenshot(page, 'dashboard-first-admin')
 
     const me = await page.evaluate(async () => (await fetch('/api/users/me')).json())

@@ -604,6 +604,8 @@ describe.each(testDialects())('artwork and media uploads on $dialect', ({ dialec
     })
 
     it('refuses a 30,000 × 30,000 image from its header, without decoding it', async () => {
+      // Resets the kernel's peak-memory mark for the server, so VmHWM measures only this upload.
+      fs.writeFileSync(`/proc/${server.child.pid}/clear_refs`, '5')
       const before = peakMemoryKb()
       await refused(
         'artwork',

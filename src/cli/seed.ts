@@ -21,7 +21,7 @@ if (environment.production && !process.argv.includes('--allow-production')) {
 const payload = await getPayload({ config })
 try {
   await applyMigrations(payload)
-  const { accounts, content } = await seed(payload, {
+  const { accounts, content, media } = await seed(payload, {
     passwordFile: path.resolve('data/demo-accounts.json'),
   })
   const { created, total } = content
@@ -29,6 +29,9 @@ try {
     `\nDemo content is in place: ${total.statements} statements, ${total.updates} updates, ` +
       `${total.pages} pages, ${total.trusts} trusts (this run added ` +
       `${created.statements + created.updates + created.pages + created.trusts}).`,
+  )
+  console.log(
+    `Demo media: ${media.media.size} images and documents; ${media.created.artwork} pieces of artwork added this run.`,
   )
   console.log('\nDemo logins (one per role):\n')
   for (const { role, email, password } of accounts) {

@@ -3,7 +3,7 @@ import crypto from 'node:crypto'
 import type { Payload, RequiredDataFromCollectionSlug } from 'payload'
 
 import type { WarningCategory } from '../fields/contentWarnings'
-import type { Page, Statement, Trust, Update, User } from '../payload-types'
+import type { Media, Page, Statement, Trust, Update, User } from '../payload-types'
 
 /*
  * Demo content for a fresh install: statements, campaign updates, the three standing pages and
@@ -704,6 +704,8 @@ type StatementSpec = Pick<Statement, 'title' | 'kind' | 'summary'> & {
   warnings: Warnings
   /** Written by the demo contributor rather than the demo editor. */
   byContributor?: boolean
+  /** Keys of demo media offered for download. */
+  attachments?: string[]
   body: RichText
 }
 
@@ -751,6 +753,7 @@ const STATEMENTS: StatementSpec[] = [
   {
     slug: 'open-letter-end-police-involvement-in-crisis-care',
     kind: 'open_letter',
+    attachments: ['foi-summary'],
     status: 'published',
     publishedDate: day('2021-05-17'),
     title: 'Open letter: end police involvement in mental-health crisis care',
@@ -944,6 +947,8 @@ type UpdateSpec = Pick<Update, 'title' | 'category' | 'summary'> & {
   statements?: string[]
   /** ODS codes of the trusts mentioned. */
   trusts?: string[]
+  /** Key of a demo image. */
+  heroImage?: string
   warnings: Warnings
   body: RichText
 }
@@ -951,6 +956,7 @@ type UpdateSpec = Pick<Update, 'title' | 'category' | 'summary'> & {
 const UPDATES: UpdateSpec[] = [
   {
     slug: 'the-campaign-launches',
+    heroImage: 'banner',
     category: 'milestone',
     status: 'published',
     date: day('2021-04-20'),
@@ -998,6 +1004,7 @@ const UPDATES: UpdateSpec[] = [
   },
   {
     slug: 'online-gathering-talking-about-crisis-care-safely',
+    heroImage: 'vigil',
     category: 'event',
     status: 'published',
     date: day('2021-09-23'),
@@ -1311,7 +1318,12 @@ type CreateOptions<S extends SeededCollection> = Parameters<Payload['create']>[0
   collection: S
 }
 
-type Authors = { editorId: User['id']; contributorId: User['id'] }
+type Authors = {
+  editorId: User['id']
+  contributorId: User['id']
+  /** Demo media by key, from seedDemoMedia. */
+  media: Map<string, Media['id']>
+}
 
 /**
  * Adds the demo statements, updates, pages and trusts that are missing, keyed on slug (trusts
@@ -1319,7 +1331,7 @@ type Authors = { editorId: User['id']; contributorId: User['id'] }
  */
 export async function seedDemoContent(
   payload: Payload,
-  { editorId, contributorId }: Authors,
+  { editorId, contributorId, media }: Authors,
 ): Promise<ContentSeedResult> {
   const created: ContentCounts = { statements: 0, updates: 0, pages: 0, trusts: 0 }
 
@@ -1370,6 +1382,7 @@ export async function seedDemoContent(
     trustIds.set(trust.odsCode, id)
   }
   const trustsFor = (codes: string[] = []) => codes.map((code) => lookUp(trustIds, code, 'trust'))
+  const mediaFor = (keys: string[] = []) => keys.map((key) => lookUp(media, key, 'media file'))
 
   const statementIds = new Map<string, DocId>()
   for (const statement of STATEMENTS) {
@@ -1387,6 +1400,7 @@ export async function seedDemoContent(
         relatedTrusts: trustsFor(statement.trusts),
         contentWarnings: warningsFor(statement.warnings, statement.status),
         signing: statement.signing,
+        attachments: mediaFor(statement.attachments),
         publishedDate: statement.publishedDate,
         createdBy: statement.byContributor ? contributorId : editorId,
       },
@@ -1406,6 +1420,7 @@ export async function seedDemoContent(
         lookUp(statementIds, slug, 'statement'),
       ),
       relatedTrusts: trustsFor(update.trusts),
+      heroImage: update.heroImage ? lookUp(media, update.heroImage, 'media file') : undefined,
       contentWarnings: warningsFor(update.warnings, update.status),
       createdBy: editorId,
     })
@@ -1450,7 +1465,7 @@ async function findId(
   return docs[0]?.id as DocId | undefined
 }
 
-function lookUp(ids: Map<string, DocId>, key: string, what: string): DocId {
+function lookUp<Id>(ids: Map<string, Id>, key: string, what: string): Id {
   const id = ids.get(key)
   if (id === undefined) throw new Error(`Demo content refers to an unknown ${what}: ${key}`)
   return id

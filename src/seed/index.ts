@@ -3,8 +3,13 @@ import type { Payload } from 'payload'
 import type { Role } from '../access/roles'
 import { type DemoAccount, seedDemoAccounts } from './accounts'
 import { type ContentSeedResult, seedDemoContent } from './content'
+import { type MediaSeedResult, seedDemoMedia } from './media'
 
-export type SeedResult = { accounts: DemoAccount[]; content: ContentSeedResult }
+export type SeedResult = {
+  accounts: DemoAccount[]
+  content: ContentSeedResult
+  media: MediaSeedResult
+}
 
 /** Demo content for a fresh install. Safe to run again: it only adds what is missing. */
 export async function seed(
@@ -24,9 +29,12 @@ export async function seed(
     if (!docs[0]) throw new Error(`The demo ${role} account is missing.`)
     return docs[0].id
   }
+  const editorId = await idOf('editor')
+  const media = await seedDemoMedia(payload, { editorId, artistId: await idOf('artist') })
   const content = await seedDemoContent(payload, {
-    editorId: await idOf('editor'),
+    editorId,
     contributorId: await idOf('contributor'),
+    media: media.media,
   })
-  return { accounts, content }
+  return { accounts, content, media }
 }

@@ -3,6 +3,8 @@ import zlib from 'node:zlib'
 
 import sharp from 'sharp'
 
+import { textPdf } from '../../src/seed/pdf'
+
 export const GPS_XMP =
   '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="51,30.4358N" exif:GPSLongitude="0,7.66W"/></rdf:RDF></x:xmpmeta>'
 
@@ -123,25 +125,6 @@ export function hugePng(side = 30_000): Buffer {
   ])
 }
 
-/** A small valid PDF with one page of text, offsets and all, optionally with extra catalogue entries. */
-export function simplePdf(text: string, catalogueExtra = ''): Buffer {
-  const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`
-  const objects = [
-    `<< /Type /Catalog /Pages 2 0 R ${catalogueExtra}>>`,
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ]
-  let body = '%PDF-1.4\n'
-  const offsets: number[] = []
-  objects.forEach((object, index) => {
-    offsets.push(body.length)
-    body += `${index + 1} 0 obj\n${object}\nendobj\n`
-  })
-  const xref = body.length
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`
-  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`
-  return Buffer.from(body, 'latin1')
-}
+/** A small valid PDF with one line of text, optionally with extra catalogue entries. */
+export const simplePdf = (text: string, catalogueExtra = ''): Buffer =>
+  textPdf([text], catalogueExtra)

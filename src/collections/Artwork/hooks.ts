@@ -22,7 +22,7 @@ export const keepArtistWorkPending: CollectionBeforeChangeHook = ({
     if (operation === 'create') next.artist = req.user.id
   }
   if (next.moderationStatus && next.moderationStatus !== originalDoc?.moderationStatus) {
-    next.moderatedAt = moderates ? new Date().toISOString() : null
+    next.moderatedAt = next.moderationStatus === 'pending' ? null : new Date().toISOString()
   }
   if (next.consentToPublish && !originalDoc?.consentToPublish) {
     next.consentRecordedAt = new Date().toISOString()
