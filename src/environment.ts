@@ -21,6 +21,8 @@ export type Environment = {
   serverUrl: string
   /** Other origins (front ends) allowed to call the API from a browser. */
   corsOrigins: string[]
+  /** The public site, for preview links and live preview in the admin; null hides them. */
+  frontendUrl: string | null
   mediaDir: string
   requestBodyLimitBytes: number
   uploadMaxBytes: number
@@ -71,6 +73,7 @@ export function readEnvironment(variables: Variables = process.env): Environment
     ),
     serverUrl,
     corsOrigins: readOriginList(variables, 'CORS_ORIGINS'),
+    frontendUrl: readBaseUrl(variables, 'FRONTEND_URL'),
     mediaDir: path.resolve(/*turbopackIgnore: true*/ variables.MEDIA_DIR?.trim() || 'media'),
     requestBodyLimitBytes: readInteger(variables, 'REQUEST_BODY_LIMIT_BYTES', 2 * 1024 * 1024, {
       min: 1024,
@@ -148,6 +151,15 @@ function parseOrigin(name: string, raw: string): string {
 function readOrigin(variables: Variables, name: string): string | undefined {
   const raw = variables[name]?.trim()
   return raw ? parseOrigin(name, raw) : undefined
+}
+
+/** An http(s) address that may include a path (a site under /campaign/), without the trailing slash. */
+function readBaseUrl(variables: Variables, name: string): string | null {
+  const raw = variables[name]?.trim()
+  if (!raw) return null
+  const origin = parseOrigin(name, raw)
+  const { pathname } = new URL(raw)
+  return `${origin}${pathname.replace(/\/+$/, '')}`
 }
 
 function readOriginList(variables: Variables, name: string): string[] {

@@ -22,6 +22,7 @@ import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfter
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
 import { search } from './search'
 import { formatBytes } from './utilities/formatBytes'
+import { frontendUrlFor, PREVIEWABLE_COLLECTIONS, withPreview } from './utilities/frontendUrl'
 
 // libvips keeps recently decoded images in a cache of its own; on a small box an upload's
 // memory should be given back as soon as its sizes are written.
@@ -61,12 +62,26 @@ export function createConfig(environment: Environment) {
     admin: {
       user: Users.slug,
       avatar: 'default',
-      components: { beforeDashboard: ['/components/WaitingForReview#WaitingForReview'] },
+      components: { beforeDashboard: ['/components/WhatNeedsDoing#WhatNeedsDoing'] },
       importMap: { baseDir: path.resolve(/*turbopackIgnore: true*/ 'src') },
       meta: { titleSuffix: ' · StopSIM CMS' },
+      // The public site in a frame beside the editor, updating as they type.
+      ...(environment.frontendUrl
+        ? {
+            livePreview: {
+              collections: PREVIEWABLE_COLLECTIONS,
+              url: ({ collectionConfig, data }) =>
+                collectionConfig
+                  ? (frontendUrlFor(environment.frontendUrl!, collectionConfig.slug, data) ?? '')
+                  : '',
+            },
+          }
+        : {}),
     },
     // Payload appends its own collections to these arrays, and configs are built more than once in tests.
-    collections: collections.map((collection) => withStorageIn(environment.mediaDir, collection)),
+    collections: collections.map((collection) =>
+      withPreview(environment.frontendUrl, withStorageIn(environment.mediaDir, collection)),
+    ),
     globals: [...globals],
     cors: trustedOrigins,
     csrf: trustedOrigins,

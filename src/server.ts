@@ -61,7 +61,13 @@ async function main(): Promise<void> {
     if (shuttingDown) res.setHeader('Connection', 'close')
     nextMiddleware()
   })
-  app.use(securityHeaders({ development, https: environment.serverUrl.startsWith('https://') }))
+  app.use(
+    securityHeaders({
+      development,
+      https: environment.serverUrl.startsWith('https://'),
+      frontendOrigin: environment.frontendUrl && new URL(environment.frontendUrl).origin,
+    }),
+  )
   app.use(
     bodyLimits({
       jsonBytes: environment.requestBodyLimitBytes,

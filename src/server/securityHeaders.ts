@@ -2,13 +2,18 @@ import type { RequestHandler } from 'express'
 
 import helmet from 'helmet'
 
-type Options = { development: boolean; https: boolean }
+type Options = {
+  development: boolean
+  https: boolean
+  /** The public site's origin: the admin shows it in the live preview frame. */
+  frontendOrigin?: string | null
+}
 
 // Tuned for the Payload admin: Next's inline bootstrap scripts and Payload's inline styles
 // need 'unsafe-inline' (no nonces without middleware); the dev server also needs eval and a
 // websocket for hot reload. Front ends on other origins load images from /api/media, so
 // resources are cross-origin readable; CORS still decides who may read the JSON.
-export function securityHeaders({ development, https }: Options): RequestHandler {
+export function securityHeaders({ development, https, frontendOrigin }: Options): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -19,7 +24,7 @@ export function securityHeaders({ development, https }: Options): RequestHandler
         'font-src': ["'self'", 'data:'],
         'form-action': ["'self'"],
         'frame-ancestors': ["'self'"],
-        'frame-src': ["'self'"],
+        'frame-src': ["'self'", ...(frontendOrigin ? [frontendOrigin] : [])],
         'img-src': ["'self'", 'data:', 'blob:'],
         'media-src': ["'self'", 'blob:'],
         'object-src': ["'none'"],

@@ -25,7 +25,14 @@ export const Artwork: CollectionConfig = {
   admin: {
     group: 'Artwork & media',
     useAsTitle: 'title',
-    defaultColumns: ['filename', 'title', 'artistCredit', 'moderationStatus', 'createdAt'],
+    defaultColumns: [
+      'title',
+      'filename',
+      'artistCredit',
+      'moderationStatus',
+      'sensitive',
+      'createdAt',
+    ],
     description:
       'Supporters’ artwork. Artists upload here; a moderator checks each piece before it appears on the site.',
     listSearchableFields: ['title', 'artistCredit'],
@@ -108,7 +115,8 @@ export const Artwork: CollectionConfig = {
       type: 'checkbox',
       label: 'The artist agrees that #StopSIM may publish this artwork',
       defaultValue: false,
-      access: privateToArtistAndModerators,
+      // The artist ticks it on the upload form, before there is a document to own.
+      access: { read: isSignedInField },
       validate: (value: boolean | null | undefined, { data }: { data: unknown }) =>
         !isApproved(data) ||
         value === true ||
@@ -119,7 +127,7 @@ export const Artwork: CollectionConfig = {
       name: 'consentRecordedAt',
       type: 'date',
       label: 'Agreed on',
-      access: { ...privateToArtistAndModerators, create: () => false, update: () => false },
+      access: { read: isSignedInField, create: () => false, update: () => false },
       admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
     },
     {

@@ -11,6 +11,11 @@ export const Pages: CollectionConfig = {
   slug: 'pages',
   labels: { singular: 'Page', plural: 'Pages' },
   admin: {
+    components: {
+      edit: {
+        PublishButton: '/components/PublishWithWarningsReminder#PublishWithWarningsReminder',
+      },
+    },
     group: 'Content',
     useAsTitle: 'title',
     defaultColumns: ['title', 'slug', '_status', 'updatedAt'],

@@ -21,6 +21,11 @@ export const Statements: CollectionConfig = {
   slug: 'statements',
   labels: { singular: 'Statement', plural: 'Statements' },
   admin: {
+    components: {
+      edit: {
+        PublishButton: '/components/PublishWithWarningsReminder#PublishWithWarningsReminder',
+      },
+    },
     group: 'Content',
     useAsTitle: 'title',
     defaultColumns: ['title', 'kind', '_status', 'publishedDate', 'updatedAt'],

@@ -21,6 +21,11 @@ export const Trusts: CollectionConfig = {
   slug: 'trusts',
   labels: { singular: 'NHS trust', plural: 'NHS trusts' },
   admin: {
+    components: {
+      edit: {
+        PublishButton: '/components/PublishWithWarningsReminder#PublishWithWarningsReminder',
+      },
+    },
     group: 'Evidence',
     useAsTitle: 'name',
     defaultColumns: ['name', 'odsCode', 'region', 'simStatus', '_status', 'updatedAt'],

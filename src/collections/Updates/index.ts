@@ -19,6 +19,11 @@ export const Updates: CollectionConfig = {
   slug: 'updates',
   labels: { singular: 'Campaign update', plural: 'Campaign updates' },
   admin: {
+    components: {
+      edit: {
+        PublishButton: '/components/PublishWithWarningsReminder#PublishWithWarningsReminder',
+      },
+    },
     group: 'Content',
     useAsTitle: 'title',
     defaultColumns: ['title', 'category', '_status', 'date', 'updatedAt'],
