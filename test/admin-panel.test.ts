@@ -174,6 +174,12 @@ describe('the admin panel in Chromium', () => {
       contentWarnings: { categories: ['police'], reviewed: true },
     })
     await screenshot(page, '06-statement-published')
+    await page.goto(`${server.url}/admin/collections/statements`)
+    await page.getByRole('link', { name: title }).waitFor()
+    // The list shows what an editor needs, content warnings included.
+    await page.locator('#heading-contentWarnings__categories').waitFor()
+    await page.getByRole('cell', { name: 'Police' }).first().waitFor()
+    await screenshot(page, '06b-statements-list-with-warnings')
     expect(problems).toEqual([])
   })
 

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
+import type { Field } from 'payload'
 
+import { describe, expect, it } from 'vitest'
 import { assertAccessDeclared } from '../src/access/assertAccessDeclared'
 import { ACCEPTED_SCHEMES, dialectOf, sqliteFilePath } from '../src/db'
 import { ConfigurationError, DEFAULT_DATABASE_URL, readEnvironment } from '../src/environment'
@@ -96,5 +97,68 @@ describe('the server refuses to start with bad settings', () => {
     })
     expect(code).not.toBe(0)
     expect(output).toContain('PAYLOAD_SECRET is not set')
+  })
+})
+
+type AnyField = Field & {
+  name?: string
+  label?: unknown
+  options?: readonly (string | { label: unknown; value: string })[]
+  fields?: AnyField[]
+  tabs?: { fields: AnyField[] }[]
+  blocks?: { slug: string; fields: AnyField[] }[]
+  admin?: { hidden?: boolean; disabled?: boolean }
+  hidden?: boolean
+}
+
+/** Every field an editor sees, as "collection: path", with what is missing for a person. */
+function unfriendlyFields(owner: string, fields: AnyField[], prefix = ''): string[] {
+  return fields.flatMap((field) => {
+    if (field.admin?.hidden || field.admin?.disabled || field.hidden) return []
+    const path = field.name ? `${prefix}${field.name}` : prefix
+    const problems: string[] = []
+    // Payload's own auth fields (email) carry translated labels, given as functions.
+    if (field.name && field.type !== 'ui' && !field.label) {
+      problems.push(`${owner}: ${path} has no label`)
+    }
+    for (const option of field.options ?? []) {
+      if (typeof option === 'string' || option.label === option.value) {
+        problems.push(
+          `${owner}: ${path} offers the code ${JSON.stringify(option)} instead of words`,
+        )
+      }
+    }
+    return [
+      ...problems,
+      ...unfriendlyFields(owner, field.fields ?? [], field.name ? `${path}.` : prefix),
+      ...(field.tabs ?? []).flatMap((tab) => unfriendlyFields(owner, tab.fields, prefix)),
+      ...(field.blocks ?? []).flatMap((block) =>
+        unfriendlyFields(`${owner} block ${block.slug}`, block.fields),
+      ),
+    ]
+  })
+}
+
+describe('the admin speaks plainly', () => {
+  it('labels every field an editor sees and offers choices as words, not codes', () => {
+    const problems = [
+      ...collections.flatMap((collection) =>
+        unfriendlyFields(collection.slug, collection.fields as AnyField[]),
+      ),
+      ...globals.flatMap((global) => unfriendlyFields(global.slug, global.fields as AnyField[])),
+    ]
+    expect(problems).toEqual([])
+  })
+
+  it('names and groups every collection, with a description of what it is for', () => {
+    for (const collection of collections) {
+      expect(collection.labels?.plural, collection.slug).toBeTruthy()
+      expect(collection.admin?.group, collection.slug).toMatch(
+        /^(Content|Open letter|Evidence|Artwork & media|Admin)$/,
+      )
+      if (collection.slug !== 'users') {
+        expect(collection.admin?.description, collection.slug).toBeTruthy()
+      }
+    }
   })
 })

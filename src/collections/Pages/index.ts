@@ -18,7 +18,7 @@ export const Pages: CollectionConfig = {
     },
     group: 'Content',
     useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', '_status', 'updatedAt'],
+    defaultColumns: ['title', 'slug', '_status', 'contentWarnings.categories', 'updatedAt'],
     description: 'Standing pages such as About, the safer-spaces policy and Contact.',
   },
   defaultSort: 'title',

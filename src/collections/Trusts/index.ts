@@ -28,7 +28,15 @@ export const Trusts: CollectionConfig = {
     },
     group: 'Evidence',
     useAsTitle: 'name',
-    defaultColumns: ['name', 'odsCode', 'region', 'simStatus', '_status', 'updatedAt'],
+    defaultColumns: [
+      'name',
+      'odsCode',
+      'region',
+      'simStatus',
+      '_status',
+      'contentWarnings.categories',
+      'updatedAt',
+    ],
     description:
       'The evidence register: NHS trusts and what we know about their use of SIM or similar schemes.',
     listSearchableFields: ['name', 'odsCode', 'policeForce'],
