@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { assertAccessDeclared } from '../src/access/assertAccessDeclared'
 import { ACCEPTED_SCHEMES, dialectOf, sqliteFilePath } from '../src/db'
 import { ConfigurationError, DEFAULT_DATABASE_URL, readEnvironment } from '../src/environment'
-import { collections, globals } from '../src/payload.config'
+import { collections, createConfig, globals } from '../src/payload.config'
 import { runServerExpectingExit } from './helpers/server'
 
 const GOOD_SECRET = 'x'.repeat(40)
@@ -160,5 +160,42 @@ describe('the admin speaks plainly', () => {
         expect(collection.admin?.description, collection.slug).toBeTruthy()
       }
     }
+  })
+})
+
+describe('preview links to the public site', () => {
+  const configured = (frontendUrl?: string) =>
+    createConfig(
+      readEnvironment({
+        DATABASE_URL: 'file:./data/never-opened.db',
+        ...(frontendUrl ? { FRONTEND_URL: frontendUrl } : {}),
+      }),
+    )
+
+  it('offers Preview and live preview only when FRONTEND_URL is set', async () => {
+    const without = await configured()
+    expect(without.admin.livePreview).toBeUndefined()
+    expect(
+      without.collections.find(({ slug }) => slug === 'statements')?.admin.preview,
+    ).toBeUndefined()
+
+    const withFrontEnd = await configured('https://stopsim.example/campaign/')
+    const preview = withFrontEnd.collections.find(({ slug }) => slug === 'statements')?.admin
+      .preview as (doc: Record<string, unknown>) => string | null
+    expect(preview({ slug: 'crisis-care' })).toBe(
+      'https://stopsim.example/campaign/statements/crisis-care?preview=1',
+    )
+    const pages = withFrontEnd.collections.find(({ slug }) => slug === 'pages')?.admin.preview as (
+      doc: Record<string, unknown>,
+    ) => string | null
+    expect(pages({ slug: 'about' })).toBe('https://stopsim.example/campaign/about?preview=1')
+    expect(preview({})).toBeNull()
+    expect(withFrontEnd.admin.livePreview?.collections).toEqual(
+      expect.arrayContaining(['statements', 'updates', 'pages', 'trusts']),
+    )
+  })
+
+  it('refuses a FRONTEND_URL that is not a web address', () => {
+    expect(() => readEnvironment({ FRONTEND_URL: 'ftp://example.org' })).toThrow(ConfigurationError)
   })
 })
