@@ -23,7 +23,8 @@ const PEOPLE: Record<'editor' | 'contributor' | 'artist' | 'moderator', Person> 
 // people who use it: first run, an editor publishing, a contributor who cannot, an artist
 // uploading, a moderator approving artwork and a signature. Screenshots of each step go to
 // test-results/, and axe-core checks the main pages.
-describe('the admin panel in Chromium', () => {
+// Each journey is many page loads; on a busy two-core machine that takes a while.
+describe('the admin panel in Chromium', { timeout: 180_000 }, () => {
   let server: RunningServer
   let browser: Browser
   let client: ReturnType<typeof api>
@@ -40,6 +41,7 @@ describe('the admin panel in Chromium', () => {
   const signIn = async (email: string, { check }: { check?: string } = {}) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } })
     contexts.push(context)
+    context.setDefaultTimeout(60_000)
     const page = await context.newPage()
     const problems = watchForProblems(page)
     await page.goto(`${server.url}/admin/login`)
@@ -99,6 +101,7 @@ describe('the admin panel in Chromium', () => {
 
   it('first run: creates the first account, which lands on the dashboard as an admin', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    context.setDefaultTimeout(60_000)
     contexts.push(context)
     const page = await context.newPage()
     const problems = watchForProblems(page)
@@ -272,6 +275,7 @@ describe('the admin panel in Chromium', () => {
     await page.getByRole('link', { name: '1 piece of artwork to review' }).click()
     await page.waitForURL(/\/admin\/collections\/artwork\?/)
     await page.getByRole('link', { name: artworkTitle }).first().click()
+    await page.waitForURL(/\/admin\/collections\/artwork\/\d+$/)
     await page.locator('#field-moderationStatus').waitFor()
     await choose(page, 'field-moderationStatus', 'Approved')
     await page.locator('#field-contentWarnings__reviewed').check()
@@ -292,6 +296,7 @@ describe('the admin panel in Chromium', () => {
     await screenshot(page, '12-signatures-to-review')
     await checkAccessibility(page, 'signatures-list')
     await page.getByRole('link', { name: 'Alex Morgan' }).first().click()
+    await page.waitForURL(/\/admin\/collections\/signatories\/\d+$/)
     await page.locator('#field-status').waitFor()
     await choose(page, 'field-status', 'Approved')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
