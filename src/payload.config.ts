@@ -18,6 +18,7 @@ import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
+import { invalidateReadCacheOnWrite } from './readCache/invalidateOnWrite'
 import { search } from './search'
 
 export const collections: CollectionConfig[] = [
@@ -76,7 +77,8 @@ export function createConfig(environment: Environment) {
       autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
       tasks: [expireUnconfirmedSignatures, eraseContactDetailsAfterClosing],
     },
-    plugins: [search, requireDeclaredAccess],
+    // Plugins that add collections or globals go before invalidateReadCacheOnWrite.
+    plugins: [search, invalidateReadCacheOnWrite, requireDeclaredAccess],
     secret: environment.payloadSecret,
     serverURL: environment.serverUrl,
     sharp,
