@@ -71,6 +71,11 @@ export function createConfig(environment: Environment) {
     email: emailAdapter(environment),
     graphQL: {
       disablePlaygroundInProduction: true,
+      // Relationships cost 10 and other fields 1: a page showing a few lists with their related
+      // documents stays well under this; walking relationships many levels deep, many times
+      // over, does not. Floods of aliases and repeated fields are refused before Payload parses
+      // them (src/server/graphqlLimits.ts).
+      maxComplexity: 500,
     },
     jobs: {
       // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
