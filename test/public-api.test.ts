@@ -349,6 +349,13 @@ describe.each(testDialects())('the public API on $dialect', ({ dialect, skip }) 
       expect(cacheOf(plain)).toBe('HIT')
       expect(plain.headers.get('access-control-allow-origin')).toBeNull()
 
+      // A query longer than 16 KB is answered but not kept: its key would outweigh the answer.
+      const long = `{ Statements(where: { title: { like: "${'x'.repeat(20_000)}" } }) { totalDocs } }`
+      expect((await client.graphql(long)).status).toBe(200)
+      const longAgain = await client.graphql(long)
+      expect(longAgain.status).toBe(200)
+      expect(cacheOf(longAgain)).toBeNull()
+
       // A GraphQL login is a mutation: it is never stored, and its cookie reaches only its caller.
       const login = () =>
         client.graphql<{ loginUser: { token: string } }>(

@@ -11,6 +11,9 @@ import { type GraphqlRequest, graphqlPageSizeProblem, inspectGraphql } from './g
 import { readBody, withBody } from './requestBody'
 import { type Reader, restQueryProblem } from './restLimits'
 
+// A cached GraphQL answer is keyed by the whole request body.
+const MAX_KEYED_BODY_BYTES = 16 * 1024
+
 type Options = {
   payload: Payload
   cache: ReadCacheOptions
@@ -124,8 +127,10 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
           if (problem) return refuse(req, res, problem, true)
         }
         // Every GraphQL response is held, so that a refusal by Payload's own validation
-        // (maxComplexity) is sent as a 400 too; anonymous queries are also stored.
-        hold(anonymous && operation === 'query' ? key : undefined, true)
+        // (maxComplexity) is sent as a 400 too; anonymous queries are also stored, unless the
+        // query is so long that its key would outweigh the answer.
+        const storable = anonymous && operation === 'query' && body.length <= MAX_KEYED_BODY_BYTES
+        hold(storable ? key : undefined, true)
       }
       return forward(withBody(req, body), res)
     }
