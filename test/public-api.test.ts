@@ -456,7 +456,15 @@ describe.each(testDialects())('the public API on $dialect', ({ dialect, skip }) 
         { length: 100 },
         (_, index) => `a${index}: Statements { totalDocs }`,
       )
-      expect(await refused(`{ ${aliases.join(' ')} }`)).toMatch(/100 aliases; at most 15/)
+      expect(await refused(`{ ${aliases.join(' ')} }`)).toMatch(/more than 15 aliases/)
+      const aliasedFragment = `fragment Aliased on Statement { ${Array.from({ length: 4 }, (_, index) => `t${index}: title`).join(' ')} }`
+      const spreads = Array.from(
+        { length: 5 },
+        (_, index) => `s${index}: Statements { docs { ...Aliased } }`,
+      )
+      expect(await refused(`{ ${spreads.join(' ')} } ${aliasedFragment}`)).toMatch(
+        /25 aliases, counting fragments/,
+      )
       expect(await refused(`{ Statements { docs { ${'title '.repeat(50)} } } }`)).toMatch(
         /selects "title" more than 10 times/,
       )

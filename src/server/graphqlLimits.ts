@@ -4,10 +4,13 @@ import {
   type FragmentDefinitionNode,
   GraphQLError,
   Kind,
+  Lexer,
   type OperationTypeNode,
   getOperationAST,
   parse,
   type SelectionSetNode,
+  Source,
+  TokenKind,
   type ValueNode,
   visit,
 } from 'graphql'
@@ -50,8 +53,12 @@ export type InspectedGraphql =
   | { problem: string }
   | { document: DocumentNode | undefined; operation: OperationTypeNode | undefined }
 
+const TOO_LONG = `The query is too long: at most ${GRAPHQL_LIMITS.tokens} tokens. Split it into several requests.`
+
 /** Parses the query within the token limit and measures it; `problem` says what to refuse. */
 export function inspectGraphql({ query, operationName }: GraphqlRequest): InspectedGraphql {
+  const early = scanProblem(query)
+  if (early) return { problem: early }
   let document: DocumentNode
   try {
     document = parse(query, { maxTokens: GRAPHQL_LIMITS.tokens, noLocation: true })
@@ -60,9 +67,7 @@ export function inspectGraphql({ query, operationName }: GraphqlRequest): Inspec
       error instanceof GraphQLError &&
       error.message.includes(`${GRAPHQL_LIMITS.tokens} tokens`)
     ) {
-      return {
-        problem: `The query is too long: at most ${GRAPHQL_LIMITS.tokens} tokens. Split it into several requests.`,
-      }
+      return { problem: TOO_LONG }
     }
     // Any other syntax error is Payload's to report, in its usual shape.
     return { document: undefined, operation: undefined }
@@ -71,6 +76,36 @@ export function inspectGraphql({ query, operationName }: GraphqlRequest): Inspec
   const problem = measured.problem()
   if (problem) return { problem }
   return { document, operation: getOperationAST(document, operationName)?.operation }
+}
+
+/**
+ * A first pass over the tokens alone, which stops as soon as the query has too many of them or
+ * too many aliases, so that a flood is refused having read only its beginning. Outside
+ * parentheses (arguments, variable definitions) a colon can only follow an alias. Syntax errors
+ * are left for the parser to report.
+ */
+function scanProblem(query: string): string | undefined {
+  const lexer = new Lexer(new Source(query))
+  let tokens = 0
+  let parentheses = 0
+  let aliases = 0
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      tokens += 1
+      if (tokens > GRAPHQL_LIMITS.tokens) return TOO_LONG
+      if (token.kind === TokenKind.PAREN_L) parentheses += 1
+      else if (token.kind === TokenKind.PAREN_R) parentheses -= 1
+      else if (token.kind === TokenKind.COLON && parentheses === 0) {
+        aliases += 1
+        if (aliases > GRAPHQL_LIMITS.aliases) {
+          return `The query uses more than ${GRAPHQL_LIMITS.aliases} aliases. Split it into several requests.`
+        }
+      }
+    }
+  } catch {
+    return undefined
+  }
+  return undefined
 }
 
 /**
@@ -153,7 +188,7 @@ class DocumentShape {
       return `The query selects ${this.repeated} more than ${limits.repeats} times in one place.`
     }
     if (total.aliases > limits.aliases) {
-      return `The query uses ${total.aliases} aliases; at most ${limits.aliases} are allowed. Split it into several requests.`
+      return `The query uses ${total.aliases} aliases, counting fragments each time they are used; at most ${limits.aliases} are allowed. Split it into several requests.`
     }
     if (total.fields > limits.fields) {
       return `The query selects ${total.fields} fields; at most ${limits.fields} are allowed.`
