@@ -44,6 +44,15 @@ export type Environment = {
   signatureConfirmationHours: number
   /** Days after a letter closes before its signatories' emails and IP hashes are erased. */
   signatoryRetentionDays: number
+  /**
+   * How long an anonymous API response may be reused: by a CDN (s-maxage) and by this
+   * process for writes it did not make itself (another instance, a command-line import).
+   */
+  apiCacheSeconds: number
+  /** How long a CDN may serve an expired anonymous response while it fetches a fresh one. */
+  apiCacheStaleSeconds: number
+  /** Memory for this process's cache of anonymous API responses; 0 turns that cache off. */
+  apiCacheMaxBytes: number
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -94,6 +103,9 @@ export function readEnvironment(variables: Variables = process.env): Environment
       min: 1,
     }),
     signatoryRetentionDays: readInteger(variables, 'SIGNATORY_RETENTION_DAYS', 90, { min: 0 }),
+    apiCacheSeconds: readInteger(variables, 'API_CACHE_SECONDS', 10, { min: 0 }),
+    apiCacheStaleSeconds: readInteger(variables, 'API_CACHE_STALE_SECONDS', 60, { min: 0 }),
+    apiCacheMaxBytes: readInteger(variables, 'API_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 }),
   }
 }
 

@@ -20,6 +20,7 @@ import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
+import { invalidateReadCacheOnWrite } from './readCache/invalidateOnWrite'
 import { search } from './search'
 import { formatBytes } from './utilities/formatBytes'
 import { frontendUrlFor, PREVIEWABLE_COLLECTIONS, withPreview } from './utilities/frontendUrl'
@@ -102,13 +103,19 @@ export function createConfig(environment: Environment) {
     email: emailAdapter(environment),
     graphQL: {
       disablePlaygroundInProduction: true,
+      // Relationships cost 10 and other fields 1: a page showing a few lists with their related
+      // documents stays well under this; walking relationships many levels deep, many times
+      // over, does not. Floods of aliases and repeated fields are refused before Payload parses
+      // them (src/server/graphqlLimits.ts).
+      maxComplexity: 500,
     },
     jobs: {
       // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
       autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
       tasks: [expireUnconfirmedSignatures, eraseContactDetailsAfterClosing],
     },
-    plugins: [search, requireDeclaredAccess],
+    // Plugins that add collections or globals go before invalidateReadCacheOnWrite.
+    plugins: [search, invalidateReadCacheOnWrite, requireDeclaredAccess],
     secret: environment.payloadSecret,
     serverURL: environment.serverUrl,
     sharp,

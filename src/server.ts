@@ -12,6 +12,7 @@ import { getPayload } from 'payload'
 import { applyMigrations, pingDatabase } from './db'
 import config from './payload.config'
 import { bodyLimits } from './server/bodyLimits'
+import { publicApi } from './server/publicApi'
 import { perMinuteLimit } from './server/rateLimits'
 import { securityHeaders } from './server/securityHeaders'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
@@ -93,6 +94,17 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? ''
     nextMiddleware()
   })
+  app.use(
+    publicApi({
+      payload,
+      cache: {
+        maxBytes: environment.apiCacheMaxBytes,
+        seconds: environment.apiCacheSeconds,
+        staleSeconds: environment.apiCacheStaleSeconds,
+      },
+      forward: (req, res) => handleWithNext(req, res),
+    }),
+  )
   app.use((req, res) => handleWithNext(req, res))
 
   const server = await listen(app, environment.port, environment.host)

@@ -43,7 +43,7 @@ describe.each(testDialects())('signing an open letter on $dialect', ({ dialect, 
   }
   const stored = async (where: string) => {
     const response = await client.request<{ docs: Signatory[]; totalDocs: number }>(
-      `/api/signatories?limit=500&depth=0&${where}`,
+      `/api/signatories?pagination=false&depth=0&${where}`,
       { auth: moderator },
     )
     expect(response.status).toBe(200)

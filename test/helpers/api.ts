@@ -9,7 +9,10 @@ export type JsonResponse<T = Record<string, unknown>> = {
 
 type RequestOptions = {
   method?: string
+  /** Sent as JSON. */
   body?: unknown
+  /** Sent as it is, with the content type given in `headers`. */
+  rawBody?: string
   auth?: Auth
   headers?: Record<string, string>
 }
@@ -17,7 +20,7 @@ type RequestOptions = {
 export function api(baseUrl: string) {
   const request = async <T = Record<string, unknown>>(
     path: string,
-    { method = 'GET', body, auth, headers = {} }: RequestOptions = {},
+    { method = 'GET', body, rawBody, auth, headers = {} }: RequestOptions = {},
   ): Promise<JsonResponse<T>> => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -27,7 +30,7 @@ export function api(baseUrl: string) {
         ...(auth?.cookie ? { cookie: auth.cookie } : {}),
         ...headers,
       },
-      body: body !== undefined ? JSON.stringify(body) : undefined,
+      body: body !== undefined ? JSON.stringify(body) : rawBody,
       redirect: 'manual',
     })
     const text = await response.text()

@@ -1,0 +1,180 @@
+// Shared by the benchmarks: the production server on a scratch SQLite database, on loopback.
+import { spawn, spawnSync } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+import autocannon from 'autocannon'
+
+export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
+
+/** Builds the production server when there is no build yet. */
+export function ensureBuild() {
+  if (
+    fs.existsSync(path.join(root, 'dist/server.js')) &&
+    fs.existsSync(path.join(root, '.next/BUILD_ID'))
+  ) {
+    return
+  }
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+/** A folder for one run's database and uploads, removed by `remove`. */
+export function scratch() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-bench-'))
+  return {
+    dir,
+    env: {
+      DATABASE_URL: `file:${path.join(dir, 'bench.db')}`,
+      MEDIA_DIR: path.join(dir, 'media'),
+      PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),
+    },
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  }
+}
+
+/**
+ * The demo content (`npm run seed`) in the scratch database. Run from the scratch folder, so
+ * that the demo logins it writes to data/demo-accounts.json stay there, and a developer's .env
+ * is not read. Returns those logins.
+ */
+export function seedDemoContent(space) {
+  const seeded = spawnSync(
+    path.join(root, 'node_modules/.bin/tsx'),
+    ['--conditions=development', path.join(root, 'src/cli/seed.ts')],
+    {
+      cwd: space.dir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...space.env },
+      encoding: 'utf8',
+    },
+  )
+  if (seeded.status !== 0) {
+    throw new Error(`seeding the demo content failed:\n${seeded.stdout}\n${seeded.stderr}`)
+  }
+  return JSON.parse(fs.readFileSync(path.join(space.dir, 'data/demo-accounts.json'), 'utf8'))
+}
+
+/** `node dist/server.js` as `npm start` runs it, on a free loopback port. */
+export async function startServer(space, extraEnv = {}) {
+  const port = await freePort()
+  const base = `http://127.0.0.1:${port}`
+  const server = spawn(process.execPath, ['--conditions=production', 'dist/server.js'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SERVER_URL: base,
+      SIGN_RATE_LIMIT_PER_MINUTE: '0',
+      LOGIN_RATE_LIMIT_PER_MINUTE: '0',
+      ...space.env,
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise((resolve, reject) => {
+    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
+    server.stdout.on('data', (chunk) => String(chunk).includes('listening on') && resolve())
+  })
+  return {
+    base,
+    stop: async () => {
+      server.kill('SIGTERM')
+      await new Promise((resolve) => server.once('exit', resolve))
+    },
+  }
+}
+
+export async function json(base, method, route, body, headers = {}) {
+  const response = await fetch(`${base}${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const parsed = await response.json()
+  if (!response.ok) {
+    throw new Error(`${method} ${route}: ${response.status} ${JSON.stringify(parsed)}`)
+  }
+  return parsed
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address()
+      probe.close(() => resolve(free))
+    })
+  })
+}
+
+/**
+ * `total` distinct signatures of one letter at `connections` at once, then a check that every
+ * accepted signature was stored exactly once. `auth`: headers of an account that may list
+ * signatories.
+ */
+export async function signingBurst({ base, letter, auth, total, connections }) {
+  let sent = 0
+  let accepted = 0
+  const result = await autocannon({
+    url: `${base}/api/signatories/sign`,
+    connections,
+    amount: total,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          sent += 1
+          return {
+            ...request,
+            body: JSON.stringify({
+              letter: letter.slug,
+              name: `Bench Signer ${sent}`,
+              role: 'Nurse',
+              email: `bench-${sent}@example.org`,
+              display: 'full',
+              consent: true,
+            }),
+          }
+        },
+        onResponse: (status) => {
+          if (status === 202) accepted += 1
+        },
+      },
+    ],
+  })
+  const stored = await json(
+    base,
+    'GET',
+    `/api/signatories?limit=1&depth=0&where[letter][equals]=${letter.id}`,
+    undefined,
+    auth,
+  )
+  return {
+    signatures: total,
+    connections,
+    acceptedPerSecond: Math.round((accepted / result.duration) * 10) / 10,
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    accepted,
+    stored: stored.totalDocs,
+    lost: accepted - stored.totalDocs,
+    // The unique index per email and letter makes a duplicate impossible to store; this shows
+    // that no request stored more than one row either.
+    duplicated: Math.max(0, stored.totalDocs - accepted),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    durationSeconds: result.duration,
+  }
+}
+
+/** Every signature sent must be accepted and stored exactly once. */
+export const signingBurstHeld = (report) =>
+  report.lost === 0 && report.duplicated === 0 && report.accepted === report.signatures

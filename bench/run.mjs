@@ -1,0 +1,318 @@
+// `npm run bench`: the public API under load, against the production build on SQLite with the
+// demo content, loopback only, in bounded time (about two minutes). The cached reads are
+// measured in rounds alternating with a bare Express route that serves the same JSON from
+// memory, and each is given as a share of that ceiling in its own round: a ratio means
+// something on any machine and while other work runs, a raw number only on this one. Then an
+// uncached signed-in read, abusive requests, and a signing burst. Prints a table and writes
+// bench/results.json; exits 1 when a target is missed.
+import { spawn, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import autocannon from 'autocannon'
+
+import {
+  ensureBuild,
+  freePort,
+  json,
+  root,
+  scratch,
+  seedDemoContent,
+  signingBurst,
+  signingBurstHeld,
+  startServer,
+} from './lib.mjs'
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
+const ABUSE_SECONDS = Number(process.env.BENCH_ABUSE_SECONDS ?? 2)
+const SIGNATURES = Number(process.env.BENCH_SIGNATURES ?? 1000)
+const SIGNING_CONNECTIONS = Number(process.env.BENCH_SIGNING_CONNECTIONS ?? 64)
+
+const READ = '/api/statements?limit=10&depth=1'
+// The same page through GraphQL: the fields a front end lists, with the related trusts.
+const GRAPHQL_READ = JSON.stringify({
+  query: `{ Statements(limit: 10) { docs { id title slug kind summary publishedDate body
+    recipients { name } relatedTrusts { id name slug odsCode region simStatus }
+    contentWarnings { categories level note } signing { open closesAt } updatedAt createdAt }
+    totalDocs page totalPages hasNextPage } }`,
+})
+const ALIAS_FLOOD = JSON.stringify({
+  query: `{ ${Array.from({ length: 150 }, (_, index) => `a${index}: Statements { totalDocs }`).join(' ')} }`,
+})
+
+ensureBuild()
+const space = scratch()
+console.log('Seeding the demo content into a scratch SQLite database…')
+const accounts = seedDemoContent(space)
+const server = await startServer(space)
+const ceiling = await startCeiling(server.base)
+const results = []
+try {
+  const editor = await json(server.base, 'POST', '/api/users/login', {
+    email: 'editor@demo.stopsim.invalid',
+    password: accounts['editor@demo.stopsim.invalid'],
+  })
+  const signedIn = { authorization: `JWT ${editor.token}` }
+  const graphql = { method: 'POST', headers: { 'content-type': 'application/json' } }
+
+  // The ceiling and the cached reads are measured in alternating rounds, each against the
+  // ceiling of its own round: other work on the machine then weighs on all three alike.
+  const compared = [
+    {
+      name: 'ceiling: bare Express, same JSON',
+      url: `${ceiling.base}/api/statements`,
+      expect: 200,
+    },
+    { name: 'anonymous REST (cached)', url: `${server.base}${READ}`, expect: 200 },
+    {
+      name: 'anonymous GraphQL (cached)',
+      url: `${server.base}/api/graphql`,
+      ...graphql,
+      body: GRAPHQL_READ,
+      expect: 200,
+    },
+  ]
+  const signedInRead = {
+    name: 'signed-in REST (uncached)',
+    url: `${server.base}${READ}`,
+    headers: signedIn,
+    expect: 200,
+  }
+  const abusive = [
+    {
+      name: 'abusive: limit=0',
+      url: `${server.base}/api/statements?limit=0`,
+      expect: 400,
+      abusive: true,
+    },
+    {
+      name: 'abusive: depth=50',
+      url: `${server.base}/api/statements?limit=10&depth=50`,
+      expect: 400,
+      abusive: true,
+    },
+    {
+      name: 'abusive: GraphQL alias flood (150)',
+      url: `${server.base}/api/graphql`,
+      ...graphql,
+      body: ALIAS_FLOOD,
+      expect: 400,
+      abusive: true,
+    },
+  ]
+
+  const compare = await inRounds(compared, SECONDS)
+  for (const [index, scenario] of compared.entries()) {
+    const runs = compare[index]
+    results.push({
+      ...combine(scenario, runs),
+      ratioToCeiling: median(
+        runs.map((run, round) => run.requestsPerSecond / compare[0][round].requestsPerSecond),
+      ),
+    })
+  }
+  const ceilingRate = results[0].requestsPerSecond
+  process.stdout.write(`${signedInRead.name}… `)
+  const signedInRun = await measure(signedInRead, SECONDS * ROUNDS)
+  console.log(`${signedInRun.requestsPerSecond} req/s`)
+  results.push({
+    ...combine(signedInRead, [signedInRun]),
+    ratioToCeiling: signedInRun.requestsPerSecond / ceilingRate,
+  })
+  const abuse = await inRounds(abusive, ABUSE_SECONDS)
+  for (const [index, scenario] of abusive.entries()) {
+    const row = combine(scenario, abuse[index])
+    results.push({ ...row, ratioToCeiling: row.requestsPerSecond / ceilingRate })
+  }
+
+  process.stdout.write(`signing burst (${SIGNATURES} at ${SIGNING_CONNECTIONS} connections)… `)
+  const { doc: letter } = await json(
+    server.base,
+    'POST',
+    '/api/statements',
+    {
+      title: 'Benchmark letter',
+      kind: 'open_letter',
+      signing: { open: true },
+      _status: 'published',
+      contentWarnings: { reviewed: true },
+    },
+    signedIn,
+  )
+  const signing = await signingBurst({
+    base: server.base,
+    letter,
+    auth: signedIn,
+    total: SIGNATURES,
+    connections: SIGNING_CONNECTIONS,
+  })
+  console.log(`${signing.acceptedPerSecond} accepted/s`)
+
+  for (const result of results) result.ratioToCeiling = round2(result.ratioToCeiling)
+  const find = (name) => results.find((result) => result.name.startsWith(name))
+  const targets = {
+    'anonymous REST ≥ 50 % of the ceiling': find('anonymous REST').ratioToCeiling >= 0.5,
+    'anonymous GraphQL ≥ 50 % of the ceiling': find('anonymous GraphQL').ratioToCeiling >= 0.5,
+    'abusive requests: all 4xx, p99 < 50 ms': results
+      .filter((result) => result.abusive)
+      .every((result) => result.allAsExpected && result.latencyMs.p99 < 50),
+    'reads answered as expected': results
+      .filter((result) => !result.abusive)
+      .every((result) => result.allAsExpected),
+    'signing burst: every signature stored once': signingBurstHeld(signing),
+  }
+
+  console.log()
+  console.table(
+    Object.fromEntries([
+      ...results.map((result) => [
+        result.name,
+        {
+          'req/s': result.requestsPerSecond,
+          'p50 ms': result.latencyMs.p50,
+          'p99 ms': result.latencyMs.p99,
+          'to ceiling': result.ratioToCeiling,
+          statuses: Object.entries(result.statuses)
+            .map(([code, count]) => `${count}×${code}`)
+            .join(' '),
+        },
+      ]),
+      [
+        `signing burst (accepted/s)`,
+        {
+          'req/s': signing.acceptedPerSecond,
+          'p50 ms': signing.latencyMs.p50,
+          'p99 ms': signing.latencyMs.p99,
+          'to ceiling': '—',
+          statuses: `${signing.accepted} accepted, ${signing.stored} stored`,
+        },
+      ],
+    ]),
+  )
+  for (const [target, met] of Object.entries(targets)) {
+    console.log(`${met ? 'PASS' : 'FAIL'}  ${target}`)
+  }
+
+  const report = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    machine: { cpus: os.cpus().length, node: process.version, platform: process.platform },
+    connections: CONNECTIONS,
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    scenarios: results,
+    signingBurst: signing,
+    targets,
+  }
+  fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(report, null, 2)}\n`)
+  console.log('\nWritten to bench/results.json')
+  if (!Object.values(targets).every(Boolean)) process.exitCode = 1
+} finally {
+  await ceiling.stop()
+  await server.stop()
+  space.remove()
+}
+
+/** Each scenario once per round, in turn; returns the runs of each scenario. */
+async function inRounds(scenarios, seconds) {
+  const runs = scenarios.map(() => [])
+  for (let round = 0; round < ROUNDS; round += 1) {
+    process.stdout.write(`round ${round + 1} of ${ROUNDS}:`)
+    for (const [index, scenario] of scenarios.entries()) {
+      const measured = await measure(scenario, seconds)
+      runs[index].push(measured)
+      process.stdout.write(` ${measured.requestsPerSecond}`)
+    }
+    console.log(' req/s')
+  }
+  return runs
+}
+
+/** One autocannon run after a second of warm-up. */
+async function measure(scenario, seconds) {
+  const result = await autocannon({
+    url: scenario.url,
+    method: scenario.method ?? 'GET',
+    headers: scenario.headers,
+    body: scenario.body,
+    connections: CONNECTIONS,
+    duration: seconds,
+    warmup: { connections: CONNECTIONS, duration: 1 },
+  })
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    statuses: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]),
+    ),
+    errors: result.errors + result.timeouts,
+  }
+}
+
+/** A scenario's runs as one row: medians of the rates and latencies, statuses added up. */
+function combine(scenario, runs) {
+  const statuses = {}
+  for (const run of runs) {
+    for (const [code, count] of Object.entries(run.statuses)) {
+      statuses[code] = (statuses[code] ?? 0) + count
+    }
+  }
+  const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0)
+  const errors = runs.reduce((sum, run) => sum + run.errors, 0)
+  return {
+    name: scenario.name,
+    requestsPerSecond: Math.round(median(runs.map((run) => run.requestsPerSecond))),
+    latencyMs: {
+      p50: median(runs.map((run) => run.latencyMs.p50)),
+      p99: median(runs.map((run) => run.latencyMs.p99)),
+      max: Math.max(...runs.map((run) => run.latencyMs.max)),
+    },
+    statuses,
+    expectedStatus: scenario.expect,
+    allAsExpected: answered > 0 && statuses[scenario.expect] === answered && errors === 0,
+    errors,
+    abusive: Boolean(scenario.abusive),
+    runs,
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}
+
+function round2(value) {
+  return Math.round(value * 100) / 100
+}
+
+/** The bare Express route, in its own process, serving what the CMS answers for READ. */
+async function startCeiling(cmsBase) {
+  const body = await (await fetch(`${cmsBase}${READ}`)).text()
+  const bodyFile = path.join(space.dir, 'ceiling.json')
+  fs.writeFileSync(bodyFile, body)
+  const port = await freePort()
+  const child = spawn(process.execPath, [path.join(root, 'bench/ceiling.mjs')], {
+    env: { PATH: process.env.PATH, PORT: String(port), BENCH_BODY_FILE: bodyFile },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`ceiling server exited with ${code}`)))
+    child.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve())
+  })
+  return {
+    base: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    },
+  }
+}
+
+function gitCommit() {
+  const result = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' })
+  return result.status === 0 ? result.stdout.trim() : undefined
+}

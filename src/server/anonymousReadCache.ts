@@ -1,0 +1,205 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+
+import crypto from 'node:crypto'
+import zlib from 'node:zlib'
+
+import { LRUCache } from 'lru-cache'
+
+import { onWrite, writeGeneration } from '../readCache/writes'
+import { holdResponse, type Reply } from './heldResponse'
+
+export type ReadCacheOptions = {
+  /** Memory for stored responses; 0 stores nothing (headers for CDNs are still sent). */
+  maxBytes: number
+  /** s-maxage for CDNs, and how long this process reuses a response; 0 stores nothing. */
+  seconds: number
+  /** stale-while-revalidate for CDNs. */
+  staleSeconds: number
+}
+
+type Variant = { headers: OutgoingHttpHeaders; body: Buffer; etag: string | undefined }
+type Prepared = { identity: Variant; gzip: Variant | undefined; cacheControl: string | undefined }
+
+export type CaptureOptions = {
+  /** Where to store the response; none for responses that are only to be sent. */
+  key: string | undefined
+  /** GET, where ETag, 304 and Cache-Control apply (not GraphQL's POST). */
+  conditional: boolean
+  graphql: boolean
+  acceptsGzip: boolean
+}
+
+/** What a response's contents depend on besides the URL, for caches in front of this one. */
+const VARY = ['Origin', 'Authorization', 'Cookie', 'Accept-Encoding']
+// Keys, header objects and the LRU's own bookkeeping, roughly, per stored response.
+const ENTRY_OVERHEAD_BYTES = 1024
+// Below this, compressing saves less than the headers it adds.
+const GZIP_MIN_BYTES = 1024
+
+/**
+ * Anonymous API responses, kept in this process until any write (see src/readCache) or for
+ * `seconds`, whichever comes first. Only what an anonymous client was sent may be stored here:
+ * callers never pass a key for a request that carries credentials.
+ */
+export class AnonymousReadCache {
+  private readonly entries: LRUCache<string, Prepared> | undefined
+  private readonly cacheControl: string
+  private readonly maxEntryBytes: number
+
+  constructor({ maxBytes, seconds, staleSeconds }: ReadCacheOptions) {
+    this.cacheControl =
+      seconds > 0
+        ? `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${staleSeconds}`
+        : 'no-cache'
+    // Larger responses are still sent, just not kept: a few of them must not evict the rest.
+    this.maxEntryBytes = Math.max(1024 * 1024, Math.floor(maxBytes / 8))
+    if (maxBytes > 0 && seconds > 0) {
+      const entries = new LRUCache<string, Prepared>({
+        maxSize: maxBytes,
+        sizeCalculation: (entry, key) =>
+          entry.identity.body.length +
+          (entry.gzip?.body.length ?? 0) +
+          key.length +
+          ENTRY_OVERHEAD_BYTES,
+        ttl: seconds * 1000,
+      })
+      onWrite(() => entries.clear())
+      this.entries = entries
+    }
+  }
+
+  /** Answers from the cache and returns true, or returns false when nothing is stored. */
+  serve(key: string, req: IncomingMessage, res: ServerResponse, acceptsGzip: boolean): boolean {
+    const stored = this.entries?.get(key)
+    if (!stored) return false
+    send(stored, 200, req, acceptsGzip, 'HIT', (status, headers, body) =>
+      res.writeHead(status, headers).end(body),
+    )
+    return true
+  }
+
+  /**
+   * Holds back the response that Next.js is about to write, stores it if it may be reused, and
+   * sends it: compressed if the client accepts it, or a 304 when the client already has it.
+   * The request must reach Next.js without Accept-Encoding, so that what is held is plain.
+   */
+  capture(req: IncomingMessage, res: ServerResponse, options: CaptureOptions): void {
+    const generation = writeGeneration()
+    const before = new Set(res.getHeaderNames())
+    holdResponse(res, this.maxEntryBytes, (body, reply) => {
+      const result = options.graphql ? parseJson(body) : undefined
+      // A response without data is a request error (a query over maxComplexity, say): GraphQL
+      // over HTTP sends those as 200 when the client accepts application/json, but a refusal
+      // must read as one.
+      if (isGraphqlRequestError(result)) res.statusCode = 400
+      const storable = options.key !== undefined && this.mayStore(res, body, options, result)
+      if (!storable) {
+        send(prepare({}, body, false), res.statusCode, req, options.acceptsGzip, undefined, reply)
+        return
+      }
+      if (options.conditional) res.setHeader('Cache-Control', this.cacheControl)
+      res.setHeader('Vary', mergeVary(res.getHeader('vary')))
+      const headers: OutgoingHttpHeaders = {}
+      for (const name of res.getHeaderNames()) {
+        if (!before.has(name)) headers[name] = res.getHeader(name)
+      }
+      const prepared = prepare(headers, body, options.conditional)
+      // A write that began while this response was being read may not be in it.
+      if (writeGeneration() === generation) this.entries?.set(options.key!, prepared)
+      send(prepared, 200, req, options.acceptsGzip, 'MISS', reply)
+    })
+  }
+
+  private mayStore(
+    res: ServerResponse,
+    body: Buffer,
+    { graphql }: CaptureOptions,
+    result: unknown,
+  ): boolean {
+    if (res.statusCode !== 200 || res.hasHeader('set-cookie') || res.hasHeader('cache-control')) {
+      return false
+    }
+    if (!/^application\/(graphql-response\+)?json\b/.test(String(res.getHeader('content-type')))) {
+      return false
+    }
+    if (body.length > this.maxEntryBytes) return false
+    // A GraphQL error (a timeout, say) is answered with 200 too; it must not be repeated.
+    return !graphql || (isObject(result) && !('errors' in result))
+  }
+}
+
+function prepare(headers: OutgoingHttpHeaders, body: Buffer, conditional: boolean): Prepared {
+  const etag = conditional ? etagOf(body) : undefined
+  const identity: Variant = {
+    headers: { ...headers, 'content-length': body.length, ...(etag ? { etag } : {}) },
+    body,
+    etag,
+  }
+  let gzip: Variant | undefined
+  if (body.length >= GZIP_MIN_BYTES) {
+    const compressed = zlib.gzipSync(body)
+    // Each encoding is its own representation, so it has its own entity tag.
+    const gzipEtag = etag && `${etag.slice(0, -1)}-gz"`
+    gzip = {
+      headers: {
+        ...headers,
+        'content-encoding': 'gzip',
+        'content-length': compressed.length,
+        ...(gzipEtag ? { etag: gzipEtag } : {}),
+      },
+      body: compressed,
+      etag: gzipEtag,
+    }
+  }
+  return { identity, gzip, cacheControl: headers['cache-control'] as string | undefined }
+}
+
+function send(
+  prepared: Prepared,
+  status: number,
+  req: IncomingMessage,
+  acceptsGzip: boolean,
+  cacheStatus: 'HIT' | 'MISS' | undefined,
+  reply: Reply,
+): void {
+  const variant = (acceptsGzip && prepared.gzip) || prepared.identity
+  const xCache = cacheStatus ? { 'x-cache': cacheStatus } : {}
+  if (variant.etag && matchesEtag(req.headers['if-none-match'], variant.etag)) {
+    const { etag, vary } = variant.headers
+    reply(304, { etag, vary, 'cache-control': prepared.cacheControl, ...xCache })
+    return
+  }
+  reply(status, { ...variant.headers, ...xCache }, req.method === 'HEAD' ? undefined : variant.body)
+}
+
+const etagOf = (body: Buffer) => `"${crypto.createHash('sha1').update(body).digest('base64url')}"`
+
+/** If-None-Match uses the weak comparison: W/"x" matches "x". */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  if (header.trim() === '*') return true
+  return header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag)
+}
+
+function mergeVary(current: number | string | string[] | undefined): string {
+  const values = (Array.isArray(current) ? current.join(',') : String(current ?? ''))
+    .split(',')
+    .map((value) => value.trim())
+    .filter(Boolean)
+  const seen = new Set(values.map((value) => value.toLowerCase()))
+  return [...values, ...VARY.filter((value) => !seen.has(value.toLowerCase()))].join(', ')
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+const isGraphqlRequestError = (result: unknown) =>
+  isObject(result) && 'errors' in result && !('data' in result)
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'))
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,283 @@
+import {
+  type ArgumentNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  GraphQLError,
+  Kind,
+  Lexer,
+  type OperationTypeNode,
+  getOperationAST,
+  parse,
+  type SelectionSetNode,
+  Source,
+  TokenKind,
+  type ValueNode,
+  visit,
+} from 'graphql'
+
+import { MAX_PAGE_SIZE, type Reader } from './restLimits'
+
+/**
+ * Limits on the shape of a GraphQL document, checked on the raw text before Payload parses,
+ * validates or runs it. Validation itself is the expensive part of a flood (comparing every
+ * pair of fields that share a name is quadratic), and each aliased copy of a list query is
+ * another database query, so floods are refused here, in time proportional to the text.
+ */
+export const GRAPHQL_LIMITS = {
+  /** Tokens in the document: far above any real front-end query, and bounds parsing. */
+  tokens: 2000,
+  /** Aliased fields: each alias of a list is another database query. */
+  aliases: 15,
+  /** Fields in total, fragments counted each time they are used. */
+  fields: 500,
+  /** The same field (or alias) selected again within one selection. */
+  repeats: 10,
+  /** Nested selections, not counting introspection (whose type references nest deeply). */
+  depth: 12,
+  directives: 20,
+} as const
+
+type Shape = { fields: number; aliases: number; directives: number; depth: number }
+
+const NOTHING: Shape = { fields: 0, aliases: 0, directives: 0, depth: 0 }
+const INTROSPECTION = new Set(['__schema', '__type'])
+
+export type GraphqlRequest = {
+  query: string
+  variables?: Record<string, unknown> | null
+  operationName?: string | null
+}
+
+/** A document to refuse (`problem`), or one to pass on; `document` is absent when it does not parse. */
+export type InspectedGraphql =
+  | { problem: string }
+  | { document: DocumentNode | undefined; operation: OperationTypeNode | undefined }
+
+const TOO_LONG = `The query is too long: at most ${GRAPHQL_LIMITS.tokens} tokens. Split it into several requests.`
+
+/** Parses the query within the token limit and measures it; `problem` says what to refuse. */
+export function inspectGraphql({ query, operationName }: GraphqlRequest): InspectedGraphql {
+  const early = scanProblem(query)
+  if (early) return { problem: early }
+  let document: DocumentNode
+  try {
+    document = parse(query, { maxTokens: GRAPHQL_LIMITS.tokens, noLocation: true })
+  } catch (error) {
+    if (
+      error instanceof GraphQLError &&
+      error.message.includes(`${GRAPHQL_LIMITS.tokens} tokens`)
+    ) {
+      return { problem: TOO_LONG }
+    }
+    // Any other syntax error is Payload's to report, in its usual shape.
+    return { document: undefined, operation: undefined }
+  }
+  const measured = new DocumentShape(document)
+  const problem = measured.problem()
+  if (problem) return { problem }
+  return { document, operation: getOperationAST(document, operationName)?.operation }
+}
+
+/**
+ * A first pass over the tokens alone, which stops as soon as the query has too many of them or
+ * too many aliases, so that a flood is refused having read only its beginning. Outside
+ * parentheses (arguments, variable definitions) a colon can only follow an alias. Syntax errors
+ * are left for the parser to report.
+ */
+function scanProblem(query: string): string | undefined {
+  const lexer = new Lexer(new Source(query))
+  let tokens = 0
+  let parentheses = 0
+  let aliases = 0
+  try {
+    for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
+      tokens += 1
+      if (tokens > GRAPHQL_LIMITS.tokens) return TOO_LONG
+      if (token.kind === TokenKind.PAREN_L) parentheses += 1
+      else if (token.kind === TokenKind.PAREN_R) parentheses -= 1
+      else if (token.kind === TokenKind.COLON && parentheses === 0) {
+        aliases += 1
+        if (aliases > GRAPHQL_LIMITS.aliases) {
+          return `The query uses more than ${GRAPHQL_LIMITS.aliases} aliases. Split it into several requests.`
+        }
+      }
+    }
+  } catch {
+    return undefined
+  }
+  return undefined
+}
+
+/**
+ * What is wrong with the page sizes a document asks for, if anything: every `limit` argument
+ * (lists and joins) at most 100, and for anonymous readers at least 1, with no
+ * `pagination: false`. Variables are read from the request, falling back to their defaults.
+ */
+export function graphqlPageSizeProblem(
+  document: DocumentNode,
+  variables: GraphqlRequest['variables'],
+  reader: Reader,
+): string | undefined {
+  const defaults = new Map<string, ValueNode>()
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue
+    for (const variable of definition.variableDefinitions ?? []) {
+      if (variable.defaultValue) defaults.set(variable.variable.name.value, variable.defaultValue)
+    }
+  }
+  const valueOf = (node: ValueNode): unknown => {
+    if (node.kind === Kind.VARIABLE) {
+      const name = node.name.value
+      if (variables && name in variables) return variables[name]
+      const fallback = defaults.get(name)
+      return fallback ? valueOf(fallback) : undefined
+    }
+    if (node.kind === Kind.INT) return Number(node.value)
+    if (node.kind === Kind.BOOLEAN) return node.value
+    return undefined
+  }
+
+  let problem: string | undefined
+  visit(document, {
+    Argument(node: ArgumentNode) {
+      if (problem) return
+      const value = valueOf(node.value)
+      if (node.name.value === 'limit' && typeof value === 'number') {
+        if (value > MAX_PAGE_SIZE || (reader === 'anonymous' && value < 1)) {
+          problem =
+            reader === 'anonymous'
+              ? `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}: ask for the next page instead.`
+              : `limit can be at most ${MAX_PAGE_SIZE}: ask for the next page instead.`
+        }
+      }
+      if (node.name.value === 'pagination' && value === false && reader === 'anonymous') {
+        problem = `pagination: false is only for signed-in users: page through the results with limit (at most ${MAX_PAGE_SIZE}) and page.`
+      }
+    },
+  })
+  return problem
+}
+
+/** Sizes of a document, each fragment measured once however often it is used. */
+class DocumentShape {
+  private readonly fragments = new Map<string, FragmentDefinitionNode>()
+  private readonly fragmentShapes = new Map<string, Shape | 'measuring'>()
+  private readonly fragmentKeys = new Map<string, Map<string, number> | 'measuring'>()
+  private repeated: string | undefined
+
+  constructor(private readonly document: DocumentNode) {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+        this.fragments.set(definition.name.value, definition)
+      }
+    }
+  }
+
+  problem(): string | undefined {
+    const total = { ...NOTHING }
+    for (const definition of this.document.definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) continue
+      const shape = this.measure(definition.selectionSet)
+      total.fields += shape.fields
+      total.aliases += shape.aliases
+      total.directives += shape.directives + (definition.directives?.length ?? 0)
+      total.depth = Math.max(total.depth, shape.depth)
+    }
+    const limits = GRAPHQL_LIMITS
+    if (this.repeated) {
+      return `The query selects ${this.repeated} more than ${limits.repeats} times in one place.`
+    }
+    if (total.aliases > limits.aliases) {
+      return `The query uses ${total.aliases} aliases, counting fragments each time they are used; at most ${limits.aliases} are allowed. Split it into several requests.`
+    }
+    if (total.fields > limits.fields) {
+      return `The query selects ${total.fields} fields; at most ${limits.fields} are allowed.`
+    }
+    if (total.depth > limits.depth) {
+      return `The query nests ${total.depth} levels deep; at most ${limits.depth} are allowed.`
+    }
+    if (total.directives > limits.directives) {
+      return `The query uses ${total.directives} directives; at most ${limits.directives} are allowed.`
+    }
+    return undefined
+  }
+
+  private measure(selectionSet: SelectionSetNode | undefined): Shape {
+    if (!selectionSet) return NOTHING
+    this.checkRepeats(selectionSet)
+    const shape = { ...NOTHING }
+    for (const selection of selectionSet.selections) {
+      shape.directives += selection.directives?.length ?? 0
+      let inner: Shape
+      let depth: number
+      if (selection.kind === Kind.FIELD) {
+        inner = this.measure(selection.selectionSet)
+        shape.fields += 1
+        if (selection.alias) shape.aliases += 1
+        depth = INTROSPECTION.has(selection.name.value) ? 0 : inner.depth + 1
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        inner = this.measure(selection.selectionSet)
+        depth = inner.depth
+      } else {
+        inner = this.measureFragment(selection.name.value)
+        depth = inner.depth
+      }
+      shape.fields += inner.fields
+      shape.aliases += inner.aliases
+      shape.directives += inner.directives
+      shape.depth = Math.max(shape.depth, depth)
+    }
+    return shape
+  }
+
+  private measureFragment(name: string): Shape {
+    const known = this.fragmentShapes.get(name)
+    // A fragment that spreads itself is refused by Payload's validation; count it once here.
+    if (known === 'measuring') return NOTHING
+    if (known) return known
+    const fragment = this.fragments.get(name)
+    if (!fragment) return NOTHING
+    this.fragmentShapes.set(name, 'measuring')
+    const shape = this.measure(fragment.selectionSet)
+    this.fragmentShapes.set(name, shape)
+    return shape
+  }
+
+  private checkRepeats(selectionSet: SelectionSetNode): void {
+    if (this.repeated) return
+    for (const [key, count] of this.keysAt(selectionSet)) {
+      if (count > GRAPHQL_LIMITS.repeats) {
+        this.repeated = `"${key}"`
+        return
+      }
+    }
+  }
+
+  /** How often each response name is selected at this level, fragments included. */
+  private keysAt(selectionSet: SelectionSetNode): Map<string, number> {
+    const keys = new Map<string, number>()
+    const add = (key: string, count: number) => keys.set(key, (keys.get(key) ?? 0) + count)
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        add(selection.alias?.value ?? selection.name.value, 1)
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        for (const [key, count] of this.keysAt(selection.selectionSet)) add(key, count)
+      } else {
+        for (const [key, count] of this.fragmentKeysOf(selection.name.value)) add(key, count)
+      }
+    }
+    return keys
+  }
+
+  private fragmentKeysOf(name: string): Map<string, number> {
+    const known = this.fragmentKeys.get(name)
+    if (known === 'measuring') return new Map()
+    if (known) return known
+    const fragment = this.fragments.get(name)
+    if (!fragment) return new Map()
+    this.fragmentKeys.set(name, 'measuring')
+    const keys = this.keysAt(fragment.selectionSet)
+    this.fragmentKeys.set(name, keys)
+    return keys
+  }
+}

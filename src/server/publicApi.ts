@@ -1,0 +1,198 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { RequestHandler } from 'express'
+import type { Payload } from 'payload'
+
+import onHeaders from 'on-headers'
+
+import { AnonymousReadCache, type ReadCacheOptions } from './anonymousReadCache'
+import { carriesCredentials, isSignedIn } from './credentials'
+import { type GraphqlRequest, graphqlPageSizeProblem, inspectGraphql } from './graphqlLimits'
+import { readBody, withBody } from './requestBody'
+import { type Reader, restQueryProblem } from './restLimits'
+
+// A cached GraphQL answer is keyed by the whole request body.
+const MAX_KEYED_BODY_BYTES = 16 * 1024
+
+type Options = {
+  payload: Payload
+  cache: ReadCacheOptions
+  /** Next.js, for requests whose body this middleware has read and so must hand on itself. */
+  forward: (req: IncomingMessage, res: ServerResponse) => Promise<void>
+}
+
+/**
+ * The public API's front door, before Next.js: refuses oversized pages, deep population and
+ * GraphQL floods with a 400 before Payload does any work, and answers anonymous reads (REST GET,
+ * GraphQL queries) from an in-process cache that every write clears.
+ *
+ * "Anonymous" for the cache means no credentials at all. For the limits it means whatever
+ * Payload does not sign in: a request with an expired token meets the anonymous limits.
+ */
+export function publicApi({ payload, cache: cacheOptions, forward }: Options): RequestHandler {
+  const cache = new AnonymousReadCache(cacheOptions)
+  const tokenCookie = `${payload.config.cookiePrefix}-token`
+  const corsOrigins = new Set(Array.isArray(payload.config.cors) ? payload.config.cors : [])
+  // Payload adds Access-Control-Allow-Origin only for these, so only they make responses differ.
+  const originKey = (req: IncomingMessage) => {
+    const origin = req.headers.origin
+    return origin && corsOrigins.has(origin) ? origin : ''
+  }
+
+  /**
+   * What to refuse the request for, if anything: the anonymous limits apply unless Payload
+   * signs the caller in, which is only asked when they would refuse it.
+   */
+  const problemOf = async (
+    req: IncomingMessage,
+    anonymous: boolean,
+    problemFor: (reader: Reader) => string | undefined,
+    isGraphQL = false,
+  ): Promise<string | undefined> => {
+    const problem = problemFor('anonymous')
+    if (!problem || anonymous) return problem
+    return (await isSignedIn(payload, req.headers, isGraphQL)) ? problemFor('signedIn') : problem
+  }
+
+  const refuse = (req: IncomingMessage, res: ServerResponse, message: string, graphql = false) => {
+    const origin = originKey(req)
+    const body = JSON.stringify({
+      errors: [{ message, ...(graphql ? { extensions: { statusCode: 400 } } : {}) }],
+    })
+    res.writeHead(400, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      'cache-control': 'no-store',
+      // As Payload would, so a front end on another origin can read the reason.
+      ...(origin
+        ? { 'access-control-allow-origin': origin, 'access-control-allow-credentials': 'true' }
+        : {}),
+    })
+    res.end(body)
+  }
+
+  return async (req, res, next) => {
+    const url = apiUrl(req.url)
+    if (!url) return next()
+    const { pathname: path, search } = url
+    const anonymous = !carriesCredentials(req.headers, tokenCookie)
+    const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    // What is held must be the plain body; it is compressed once, when stored.
+    const hold = (key: string | undefined, graphql: boolean) => {
+      delete req.headers['accept-encoding']
+      cache.capture(req, res, { key, conditional: !graphql, graphql, acceptsGzip })
+    }
+    if (!anonymous) {
+      // A CDN must neither keep a signed-in response nor hand a kept anonymous one to a signed-in client.
+      onHeaders(res, () => {
+        if (!res.hasHeader('cache-control')) res.setHeader('Cache-Control', 'private, no-store')
+      })
+    }
+
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const key = `GET ${originKey(req)} ${req.url}`
+      if (anonymous && cache.serve(key, req, res, acceptsGzip)) return
+      const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(search, reader))
+      if (problem) return refuse(req, res, problem)
+      if (anonymous && req.method === 'GET' && !isFileDownload(path)) {
+        hold(key, false)
+      }
+      return next()
+    }
+
+    if (req.method === 'POST' && path === '/api/graphql') {
+      if (!isJson(req.headers['content-type'])) return next()
+      const body = await readBody(req)
+      const key = `POST ${originKey(req)} ${req.headers.accept ?? ''} ${body.toString('utf8')}`
+      if (anonymous && cache.serve(key, req, res, acceptsGzip)) return
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(body.toString('utf8'))
+      } catch {
+        // Payload would answer this with a 500.
+        return refuse(req, res, 'The request body is not valid JSON.', true)
+      }
+      const request = graphqlRequestFrom(parsed)
+      if (request) {
+        const inspected = inspectGraphql(request)
+        if ('problem' in inspected) return refuse(req, res, inspected.problem, true)
+        const { document, operation } = inspected
+        if (document) {
+          const problem = await problemOf(
+            req,
+            anonymous,
+            (reader) => graphqlPageSizeProblem(document, request.variables, reader),
+            true,
+          )
+          if (problem) return refuse(req, res, problem, true)
+        }
+        // Every GraphQL response is held, so that a refusal by Payload's own validation
+        // (maxComplexity) is sent as a 400 too; anonymous queries are also stored, unless the
+        // query is so long that its key would outweigh the answer.
+        const storable = anonymous && operation === 'query' && body.length <= MAX_KEYED_BODY_BYTES
+        hold(storable ? key : undefined, true)
+      }
+      return forward(withBody(req, body), res)
+    }
+
+    // Payload reads a POST with this header as a GET whose query string is the form body.
+    if (req.method === 'POST' && overridesToGet(req)) {
+      const urlProblem = await problemOf(req, anonymous, (reader) =>
+        restQueryProblem(search, reader),
+      )
+      if (urlProblem) return refuse(req, res, urlProblem)
+      if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) {
+        return next()
+      }
+      const body = await readBody(req)
+      const form = body.toString('utf8')
+      const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(form, reader))
+      if (problem) return refuse(req, res, problem)
+      return forward(withBody(req, body), res)
+    }
+    next()
+  }
+}
+
+/**
+ * The request's path and query string if it is under /api/, as Next.js and Payload read them:
+ * dot segments resolved, including encoded ones (/x/%2e%2e/api/… reaches the API too).
+ */
+function apiUrl(url: string | undefined): { pathname: string; search: string } | undefined {
+  if (!url) return undefined
+  let parsed: URL
+  try {
+    parsed = new URL(url, 'http://localhost')
+  } catch {
+    return undefined
+  }
+  if (!parsed.pathname.startsWith('/api/')) return undefined
+  return { pathname: parsed.pathname.replace(/\/+$/, ''), search: parsed.search }
+}
+
+// Uploaded files are streamed from disk or object storage: not JSON, and not cached here.
+const isFileDownload = (path: string) => /^\/api\/[^/]+\/file\//.test(path)
+
+const isJson = (contentType: string | undefined) => {
+  const [mediaType, charset] = (contentType ?? '').replace(/\s/g, '').toLowerCase().split(';')
+  return mediaType === 'application/json' && (!charset || charset === 'charset=utf-8')
+}
+
+const overridesToGet = (req: IncomingMessage) =>
+  req.headers['x-payload-http-method-override'] === 'GET' ||
+  req.headers['x-http-method-override'] === 'GET'
+
+/** The body as GraphQL over HTTP reads it; anything malformed is left for Payload to refuse. */
+function graphqlRequestFrom(parsed: unknown): GraphqlRequest | undefined {
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined
+  const { query, variables, operationName } = parsed as Record<string, unknown>
+  if (typeof query !== 'string') return undefined
+  return {
+    query,
+    variables:
+      variables && typeof variables === 'object' && !Array.isArray(variables)
+        ? (variables as Record<string, unknown>)
+        : undefined,
+    operationName: typeof operationName === 'string' ? operationName : undefined,
+  }
+}

@@ -1,0 +1,570 @@
+import http from 'node:http'
+
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { type Auth, api, type JsonResponse } from './helpers/api'
+import { testDialects } from './helpers/databases'
+import { connectLocalPayload, type LocalPayload } from './helpers/localPayload'
+import { type RunningServer, startServer } from './helpers/server'
+import { createTeam, type Team } from './helpers/team'
+
+const FRONT_END = 'https://front-end.example'
+const REVIEWED = { contentWarnings: { reviewed: true } }
+
+type Doc = { id: number | string; title?: string; slug?: string; _status?: string }
+type Docs = { docs: Doc[]; totalDocs: number }
+type ErrorBody = { errors?: { message: string }[] }
+type GraphqlDocs = { Statements: { docs: Doc[] } }
+
+const cacheOf = (response: JsonResponse<unknown>) => response.headers.get('x-cache')
+
+describe.each(testDialects())('the public API on $dialect', ({ dialect, skip }) => {
+  let server: RunningServer
+  let client: ReturnType<typeof api>
+  let team: Team
+  let editor: Auth
+  let moderator: Auth
+  let admin: Auth
+  let local: LocalPayload
+
+  const create = async (data: Record<string, unknown>, draft = false) => {
+    const response = await client.request<{ doc: Doc }>(
+      `/api/statements${draft ? '?draft=true' : ''}`,
+      {
+        method: 'POST',
+        auth: editor,
+        body: draft ? data : { ...REVIEWED, _status: 'published', ...data },
+      },
+    )
+    expect(response.status, JSON.stringify(response.body)).toBe(201)
+    return response.body.doc
+  }
+  const edit = async (id: Doc['id'], data: Record<string, unknown>) => {
+    const response = await client.request(`/api/statements/${id}`, {
+      method: 'PATCH',
+      auth: editor,
+      body: data,
+    })
+    expect(response.status, JSON.stringify(response.body)).toBe(200)
+  }
+
+  /** What an anonymous reader sees of the statements whose titles contain `mark`. */
+  const reader = (mark: string) => {
+    const rest = async () => {
+      const response = await client.request<Docs>(
+        `/api/statements?limit=100&depth=0&sort=title&where[title][like]=${mark}`,
+      )
+      expect(response.status).toBe(200)
+      return { cache: cacheOf(response), titles: response.body.docs.map((doc) => doc.title) }
+    }
+    const graphql = async () => {
+      const response = await client.graphql<GraphqlDocs>(
+        `{ Statements(limit: 100, sort: "title", where: { title: { like: "${mark}" } }) { docs { title } } }`,
+      )
+      expect(response.status).toBe(200)
+      return {
+        cache: cacheOf(response),
+        titles: response.body.data?.Statements.docs.map((doc) => doc.title),
+      }
+    }
+    const one = async (id: Doc['id']) => {
+      const response = await client.request<Doc>(`/api/statements/${id}?depth=0`)
+      return { status: response.status, cache: cacheOf(response), title: response.body.title }
+    }
+    return { rest, graphql, one }
+  }
+
+  beforeAll(async () => {
+    if (skip) return
+    server = await startServer(dialect, {
+      // The job runner looks for due work every two seconds here, and cached responses would
+      // live a minute: a fresh read within that minute can only come from invalidation.
+      JOBS_CRON: '*/2 * * * * *',
+      API_CACHE_SECONDS: '60',
+      CORS_ORIGINS: FRONT_END,
+      SIGN_RATE_LIMIT_PER_MINUTE: '0',
+    })
+    client = api(server.url)
+    team = await createTeam(server.url)
+    editor = { token: team.editor.token }
+    moderator = { token: team.moderator.token }
+    admin = { token: team.admin.token }
+    local = await connectLocalPayload(server.database.url)
+  })
+  afterAll(async () => {
+    await local?.stop()
+    await server?.stop()
+  })
+
+  it.skipIf(skip)(
+    'shows the very next anonymous reader each publish, edit, unpublish and delete',
+    async () => {
+      const read = reader('Invalidation')
+      const draft = await create({ title: 'Invalidation check', ...REVIEWED }, true)
+
+      // Warm every route, and check that the second read really comes from the cache.
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: [] })
+      expect(await read.rest()).toEqual({ cache: 'HIT', titles: [] })
+      expect(await read.graphql()).toEqual({ cache: 'MISS', titles: [] })
+      expect(await read.graphql()).toEqual({ cache: 'HIT', titles: [] })
+      expect((await read.one(draft.id)).status).toBe(404)
+
+      await edit(draft.id, { _status: 'published' })
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: ['Invalidation check'] })
+      expect(await read.graphql()).toEqual({ cache: 'MISS', titles: ['Invalidation check'] })
+      expect(await read.one(draft.id)).toEqual({
+        status: 200,
+        cache: 'MISS',
+        title: 'Invalidation check',
+      })
+      expect((await read.one(draft.id)).cache).toBe('HIT')
+      expect((await read.rest()).cache).toBe('HIT')
+      expect((await read.graphql()).cache).toBe('HIT')
+
+      await edit(draft.id, { title: 'Invalidation check, reworded' })
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: ['Invalidation check, reworded'] })
+      expect((await read.graphql()).titles).toEqual(['Invalidation check, reworded'])
+      expect((await read.one(draft.id)).title).toBe('Invalidation check, reworded')
+      expect((await read.rest()).cache).toBe('HIT')
+      expect((await read.one(draft.id)).cache).toBe('HIT')
+
+      await edit(draft.id, { _status: 'draft' })
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: [] })
+      expect((await read.graphql()).titles).toEqual([])
+      expect((await read.one(draft.id)).status).toBe(404)
+
+      await edit(draft.id, { _status: 'published' })
+      expect((await read.rest()).titles).toEqual(['Invalidation check, reworded'])
+      expect((await read.rest()).cache).toBe('HIT')
+      expect((await read.one(draft.id)).status).toBe(200)
+      expect((await read.one(draft.id)).cache).toBe('HIT')
+
+      const deleted = await client.request(`/api/statements/${draft.id}`, {
+        method: 'DELETE',
+        auth: editor,
+      })
+      expect(deleted.status).toBe(200)
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: [] })
+      expect((await read.graphql()).titles).toEqual([])
+      expect((await read.one(draft.id)).status).toBe(404)
+    },
+  )
+
+  it.skipIf(skip || dialect !== 'postgres')(
+    'keeps nothing read while a write was still uncommitted',
+    async () => {
+      const read = reader('Uncommitted')
+      const statement = await create({ title: 'Uncommitted check' })
+      // Unpublishing then only looks for the statement in the search index, writing nothing
+      // more after the statement itself, and the test can hold it there: inside its
+      // transaction, between the write and the commit.
+      await local.payload.delete({
+        collection: 'search',
+        where: { 'doc.value': { equals: statement.id } },
+      })
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: ['Uncommitted check'] })
+
+      const lock = new pg.Client({ connectionString: server.database.url })
+      lock.on('error', () => {})
+      await lock.connect()
+      await lock.query('BEGIN')
+      await lock.query('LOCK TABLE search IN ACCESS EXCLUSIVE MODE')
+      const unpublishing = edit(statement.id, { _status: 'draft' })
+      const waiting = await waitFor(async () => {
+        const { rows } = await lock.query<{ waiting: number }>(
+          "SELECT count(*)::int AS waiting FROM pg_locks WHERE relation = 'search'::regclass AND NOT granted",
+        )
+        return rows[0].waiting > 0
+      }, 10_000)
+      expect(waiting, 'the unpublication waits inside its transaction').toBe(true)
+
+      // Readers still see the committed rows, and those answers are kept for a moment…
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: ['Uncommitted check'] })
+      expect(await read.rest()).toEqual({ cache: 'HIT', titles: ['Uncommitted check'] })
+      await lock.query('ROLLBACK')
+      await lock.end()
+      await unpublishing
+      // …but not past the commit.
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: [] })
+    },
+  )
+
+  it.skipIf(skip)('shows a scheduled publication as soon as the job runner makes it', async () => {
+    const read = reader('Scheduled cache')
+    const draft = await create({ title: 'Scheduled cache check', ...REVIEWED }, true)
+    expect((await read.rest()).titles).toEqual([])
+    expect(await read.rest()).toEqual({ cache: 'HIT', titles: [] })
+
+    await local.payload.jobs.queue({
+      task: 'schedulePublish',
+      input: {
+        type: 'publish',
+        doc: { relationTo: 'statements', value: draft.id as number },
+        user: { relationTo: 'users', value: team.editor.userId as number },
+      },
+      waitUntil: new Date(),
+    })
+    // Well within the minute the cached answer would otherwise live.
+    const seen = await waitFor(
+      async () => (await read.rest()).titles.includes('Scheduled cache check'),
+      30_000,
+    )
+    expect(seen, 'the publication reached anonymous readers within 30 s').toBe(true)
+  })
+
+  it.skipIf(skip)(
+    'shows an approved signature in the public list and tally at once, never private fields',
+    async () => {
+      const letter = await create({
+        title: 'Cached open letter',
+        kind: 'open_letter',
+        signing: { open: true },
+      })
+      const signed = await client.request('/api/signatories/sign', {
+        method: 'POST',
+        body: {
+          letter: letter.slug,
+          name: 'Casey Cached',
+          role: 'Nurse',
+          email: 'casey@example.org',
+          display: 'full',
+          consent: true,
+        },
+      })
+      expect(signed.status).toBe(202)
+      const list = `/api/signatories?depth=0&where[letter][equals]=${letter.id}`
+      const tally = `/api/signatories/tally?letter=${letter.slug}`
+      const publicList = () => client.request<{ docs: Record<string, unknown>[] }>(list)
+      const publicTally = () => client.request<{ approved: number }>(tally)
+
+      expect((await publicList()).body.docs).toEqual([])
+      expect(cacheOf(await publicList())).toBe('HIT')
+      expect((await publicTally()).body.approved).toBe(0)
+      expect(cacheOf(await publicTally())).toBe('HIT')
+
+      const pending = await client.request<{ docs: Doc[] }>(list, { auth: moderator })
+      expect(cacheOf(pending)).toBeNull()
+      expect(pending.body.docs).toHaveLength(1)
+      const approved = await client.request(`/api/signatories/${pending.body.docs[0].id}`, {
+        method: 'PATCH',
+        auth: moderator,
+        body: { status: 'approved' },
+      })
+      expect(approved.status).toBe(200)
+
+      const afterApproval = await publicList()
+      expect(cacheOf(afterApproval)).toBe('MISS')
+      expect(afterApproval.body.docs.map((doc) => doc.publicName)).toEqual(['Casey Cached'])
+      expect((await publicTally()).body.approved).toBe(1)
+
+      // The same address read by a moderator shows private fields; that answer is never
+      // stored, and the anonymous one keeps them out.
+      const asModerator = await client.request<{ docs: Record<string, unknown>[] }>(list, {
+        auth: moderator,
+      })
+      expect(asModerator.body.docs[0].email).toBe('casey@example.org')
+      const anonymousAgain = await publicList()
+      expect(cacheOf(anonymousAgain)).toBe('HIT')
+      expect(JSON.stringify(anonymousAgain.body)).not.toContain('casey@example.org')
+      expect(anonymousAgain.body.docs[0]).not.toHaveProperty('email')
+    },
+  )
+
+  it.skipIf(skip)('shows a change to the site settings (archive mode) at once', async () => {
+    type Settings = { archiveMode?: boolean }
+    const settings = () => client.request<Settings>('/api/globals/site-settings')
+    expect((await settings()).body.archiveMode).toBe(false)
+    expect(cacheOf(await settings())).toBe('HIT')
+    const updated = await client.request('/api/globals/site-settings', {
+      method: 'POST',
+      auth: admin,
+      body: { archiveMode: true },
+    })
+    expect(updated.status).toBe(200)
+    const after = await settings()
+    expect(cacheOf(after)).toBe('MISS')
+    expect(after.body.archiveMode).toBe(true)
+    await client.request('/api/globals/site-settings', {
+      method: 'POST',
+      auth: admin,
+      body: { archiveMode: false },
+    })
+  })
+
+  it.skipIf(skip)(
+    'sends ETag, 304, Cache-Control and gzip to anonymous readers, and caches nothing for signed-in ones',
+    async () => {
+      // Enough text to be worth compressing.
+      for (const number of [1, 2, 3]) {
+        await create({ title: `Headers check ${number}`, summary: 'A summary. '.repeat(50) })
+      }
+      const path = '/api/statements?limit=5&depth=0&where[title][like]=Headers'
+      const first = await client.request<Docs>(path)
+      expect(first.status).toBe(200)
+      expect(first.headers.get('cache-control')).toBe(
+        'public, max-age=0, s-maxage=60, stale-while-revalidate=60',
+      )
+      const vary = first.headers.get('vary') ?? ''
+      for (const name of ['Origin', 'Authorization', 'Cookie', 'Accept-Encoding']) {
+        expect(vary).toContain(name)
+      }
+      const etag = first.headers.get('etag')
+      expect(etag).toMatch(/^"[\w-]+"$/)
+
+      const revalidated = await fetch(`${server.url}${path}`, {
+        headers: { 'if-none-match': etag! },
+      })
+      expect(revalidated.status).toBe(304)
+      expect(await revalidated.text()).toBe('')
+
+      const compressed = await fetch(`${server.url}${path}`, {
+        headers: { 'accept-encoding': 'gzip' },
+      })
+      expect(compressed.headers.get('content-encoding')).toBe('gzip')
+      expect(await compressed.json()).toEqual(first.body)
+
+      // Signed in by header, by cookie, or by a token Payload refuses (then anonymous content,
+      // but not from the cache either).
+      const signedIn = await client.request<Docs>(`${path}&draft=true`, { auth: editor })
+      expect(cacheOf(signedIn)).toBeNull()
+      expect(signedIn.headers.get('etag')).toBeNull()
+      expect(signedIn.headers.get('cache-control')).toBe('private, no-store')
+      const byCookie = await client.request(path, {
+        auth: {
+          cookie: (await client.login('editor@team.example', 'a-long-enough-test-password')).cookie,
+        },
+        headers: { 'sec-fetch-site': 'same-origin' },
+      })
+      expect(cacheOf(byCookie)).toBeNull()
+      const badToken = await client.request<Docs>(path, { auth: { token: 'not-a-token' } })
+      expect(cacheOf(badToken)).toBeNull()
+      expect(badToken.body.docs).toEqual(first.body.docs)
+
+      // Payload answers each allowed front end with its own CORS header: they are kept apart.
+      const fromFrontEnd = await client.request(path, { headers: { origin: FRONT_END } })
+      expect(fromFrontEnd.headers.get('access-control-allow-origin')).toBe(FRONT_END)
+      expect(cacheOf(fromFrontEnd)).toBe('MISS')
+      const plain = await client.request(path)
+      expect(cacheOf(plain)).toBe('HIT')
+      expect(plain.headers.get('access-control-allow-origin')).toBeNull()
+
+      // A query longer than 16 KB is answered but not kept: its key would outweigh the answer.
+      const long = `{ Statements(where: { title: { like: "${'x'.repeat(20_000)}" } }) { totalDocs } }`
+      expect((await client.graphql(long)).status).toBe(200)
+      const longAgain = await client.graphql(long)
+      expect(longAgain.status).toBe(200)
+      expect(cacheOf(longAgain)).toBeNull()
+
+      // A GraphQL login is a mutation: it is never stored, and its cookie reaches only its caller.
+      const login = () =>
+        client.graphql<{ loginUser: { token: string } }>(
+          'mutation { loginUser(email: "editor@team.example", password: "a-long-enough-test-password") { token } }',
+        )
+      const loggedIn = await login()
+      expect(loggedIn.body.data?.loginUser.token).toBeTruthy()
+      expect(cacheOf(loggedIn)).toBeNull()
+      expect(cacheOf(await login())).toBeNull()
+    },
+  )
+
+  it.skipIf(skip)(
+    'refuses oversized pages and deep population over REST with a 400 and a reason',
+    async () => {
+      const refused = async (path: string, auth?: Auth) => {
+        const response = await client.request<ErrorBody>(path, { auth })
+        expect(response.status, path).toBe(400)
+        return response.body.errors?.[0]?.message
+      }
+      const base = '/api/statements?'
+      expect(await refused(`${base}limit=0`)).toMatch(/limit must be a whole number from 1 to 100/)
+      expect(await refused(`${base}limit=101`)).toMatch(/from 1 to 100/)
+      expect(await refused(`${base}limit=1e3`)).toMatch(/from 1 to 100/)
+      expect(await refused(`${base}limit[]=`)).toMatch(/from 1 to 100/)
+      expect(await refused(`${base}limit=-1`)).toMatch(/from 1 to 100/)
+      expect(await refused(`${base}pagination=false`)).toMatch(
+        /pagination=false is only for signed-in/,
+      )
+      expect(await refused(`${base}depth=4`)).toMatch(/depth must be a whole number from 0 to 3/)
+      expect(await refused(`${base}depth=50`)).toMatch(/depth/)
+      expect(await refused('/api/trusts?joins[statements][limit]=0')).toMatch(
+        /joins\[statements\]\[limit\] must be/,
+      )
+      expect(await refused('/api/search?limit=500')).toMatch(/limit/)
+      expect((await client.request(`${base}limit=100&depth=3`)).status).toBe(200)
+
+      // Signed in: everything at once is allowed, pages over 100 are not.
+      const all = await client.request<Docs>(`${base}limit=0&depth=0`, { auth: editor })
+      expect(all.status).toBe(200)
+      expect(all.body.docs.length).toBe(all.body.totalDocs)
+      expect((await client.request(`${base}pagination=false`, { auth: editor })).status).toBe(200)
+      expect((await client.request(`${base}depth=5&limit=1`, { auth: editor })).status).toBe(200)
+      expect(await refused(`${base}limit=101`, editor)).toMatch(/at most 100/)
+
+      // Credentials Payload does not accept leave the request anonymous, limits included.
+      expect(await refused(`${base}limit=0`, { token: 'expired-or-forged' })).toMatch(/limit/)
+      const cookie = (await client.login('editor@team.example', 'a-long-enough-test-password'))
+        .cookie
+      expect(await refused(`${base}limit=0`, { cookie })).toMatch(/limit/)
+
+      // Payload reads a POST with this header as a GET whose query is the form body.
+      const overridden = (form: string, auth?: Auth) =>
+        client.request<Docs & ErrorBody>('/api/statements', {
+          method: 'POST',
+          auth,
+          headers: {
+            'x-payload-http-method-override': 'GET',
+            'content-type': 'application/x-www-form-urlencoded',
+          },
+          rawBody: form,
+        })
+      expect((await overridden('limit=0')).status).toBe(400)
+      const asEditor = await overridden('limit=1&depth=0', editor)
+      expect(asEditor.status).toBe(200)
+      expect(asEditor.body.docs).toHaveLength(1)
+
+      // A path that only reaches the API once its dot segments are resolved is checked too.
+      const sneaky = await rawGet(server.url, '/x/%2e%2e/api/statements?limit=0')
+      expect(sneaky.status).toBe(400)
+    },
+  )
+
+  it.skipIf(skip)(
+    'refuses GraphQL page sizes, floods and overly complex queries with a 400 and a reason',
+    async () => {
+      const refused = async (query: string, variables?: Record<string, unknown>, auth?: Auth) => {
+        const response = await client.graphql(query, variables, auth)
+        expect(response.status, query.slice(0, 80)).toBe(400)
+        return response.body.errors?.[0]?.message
+      }
+      expect(await refused('{ Statements(limit: 0) { docs { title } } }')).toMatch(
+        /limit must be a whole number from 1 to 100/,
+      )
+      expect(
+        await refused('query ($size: Int) { Statements(limit: $size) { docs { title } } }', {
+          size: 1000,
+        }),
+      ).toMatch(/limit/)
+      expect(await refused('{ Statements(pagination: false) { docs { title } } }')).toMatch(
+        /pagination: false is only for signed-in/,
+      )
+      expect(
+        await refused('{ Trusts(limit: 1) { docs { statements(limit: 0) { docs { title } } } } }'),
+      ).toMatch(/limit/)
+
+      const aliases = Array.from(
+        { length: 100 },
+        (_, index) => `a${index}: Statements { totalDocs }`,
+      )
+      expect(await refused(`{ ${aliases.join(' ')} }`)).toMatch(/more than 15 aliases/)
+      const aliasedFragment = `fragment Aliased on Statement { ${Array.from({ length: 4 }, (_, index) => `t${index}: title`).join(' ')} }`
+      const spreads = Array.from(
+        { length: 5 },
+        (_, index) => `s${index}: Statements { docs { ...Aliased } }`,
+      )
+      expect(await refused(`{ ${spreads.join(' ')} } ${aliasedFragment}`)).toMatch(
+        /25 aliases, counting fragments/,
+      )
+      expect(await refused(`{ Statements { docs { ${'title '.repeat(50)} } } }`)).toMatch(
+        /selects "title" more than 10 times/,
+      )
+      expect(await refused(`{ ${'__typename '.repeat(3000)} }`)).toMatch(/too long/)
+      const fragments = Array.from(
+        { length: 20 },
+        (_, index) => `fragment F${index} on Statement { ...F${index + 1} ...F${index + 1} }`,
+      )
+      expect(
+        await refused(
+          `{ Statements { docs { ...F0 } } } ${fragments.join(' ')} fragment F20 on Statement { title }`,
+        ),
+      ).toMatch(/more than 10 times/)
+      const nested = 'relatedTrusts { statements { docs { '.repeat(4)
+      expect(
+        await refused(`{ Statements { docs { ${nested} title ${' } } }'.repeat(4)} } } }`),
+      ).toMatch(/levels deep/)
+      const costly = Array.from(
+        { length: 15 },
+        (_, index) =>
+          `a${index}: Statements(limit: 1) { docs { relatedTrusts { statements { docs { relatedTrusts { statements { docs { relatedTrusts { name } } } } } } } } }`,
+      )
+      expect(await refused(`{ ${costly.join(' ')} }`)).toMatch(/maximum complexity of 500/)
+
+      const malformed = await fetch(`${server.url}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"query": ',
+      })
+      expect(malformed.status).toBe(400)
+
+      // Signed in, everything at once is allowed; floods are refused all the same.
+      const all = await client.graphql<{ Statements: { totalDocs: number } }>(
+        '{ Statements(limit: 0, pagination: false) { totalDocs } }',
+        {},
+        editor,
+      )
+      expect(all.status).toBe(200)
+      expect(all.body.errors).toBeUndefined()
+      expect(await refused(`{ ${aliases.join(' ')} }`, {}, editor)).toMatch(/aliases/)
+      expect(
+        await refused('{ Statements(limit: 0) { docs { title } } }', {}, { token: 'forged' }),
+      ).toMatch(/limit/)
+    },
+  )
+})
+
+describe('the anonymous cache with several processes', () => {
+  let server: RunningServer
+  let local: LocalPayload
+
+  beforeAll(async () => {
+    server = await startServer('sqlite', { API_CACHE_SECONDS: '2' })
+    local = await connectLocalPayload(server.database.url)
+  })
+  afterAll(async () => {
+    await local?.stop()
+    await server?.stop()
+  })
+
+  it('shows another process’s write once API_CACHE_SECONDS have passed', async () => {
+    const client = api(server.url)
+    const path = '/api/pages?depth=0&where[title][like]=Elsewhere'
+    const titles = async () => {
+      const response = await client.request<Docs>(path)
+      return { cache: cacheOf(response), titles: response.body.docs.map((doc) => doc.title) }
+    }
+    expect((await titles()).titles).toEqual([])
+    // Written by another process (as a second instance or a command-line import would): this
+    // server cannot know, and keeps answering from its cache until the entry expires.
+    await local.payload.create({
+      collection: 'pages',
+      data: { title: 'Written elsewhere', _status: 'published', ...REVIEWED },
+    })
+    expect(await titles()).toEqual({ cache: 'HIT', titles: [] })
+    const seen = await waitFor(
+      async () => (await titles()).titles.includes('Written elsewhere'),
+      10_000,
+    )
+    expect(seen).toBe(true)
+  })
+})
+
+/** GET with the path exactly as given (fetch would resolve its dot segments first). */
+function rawGet(baseUrl: string, path: string): Promise<{ status: number }> {
+  const { hostname, port } = new URL(baseUrl)
+  return new Promise((resolve, reject) => {
+    const request = http.get({ hostname, port, path }, (response) => {
+      response.resume()
+      response.on('end', () => resolve({ status: response.statusCode ?? 0 }))
+    })
+    request.on('error', reject)
+  })
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check()) return true
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  return false
+}
