@@ -175,6 +175,9 @@ export async function signingBurst({ base, letter, auth, total, connections }) {
   }
 }
 
+/** No accepted signature was lost, none stored twice. */
+export const signingBurstIntact = (report) => report.lost === 0 && report.duplicated === 0
+
 /** Every signature sent must be accepted and stored exactly once. */
 export const signingBurstHeld = (report) =>
-  report.lost === 0 && report.duplicated === 0 && report.accepted === report.signatures
+  signingBurstIntact(report) && report.accepted === report.signatures

@@ -20,7 +20,7 @@ import {
   scratch,
   seedDemoContent,
   signingBurst,
-  signingBurstHeld,
+  signingBurstIntact,
   startServer,
 } from './lib.mjs'
 
@@ -162,7 +162,8 @@ try {
     'reads answered as expected': results
       .filter((result) => !result.abusive)
       .every((result) => result.allAsExpected),
-    'signing burst: every signature stored once': signingBurstHeld(signing),
+    // A signature whose answer timed out on a busy machine may still be stored: not a loss.
+    'signing burst: no accepted signature lost or stored twice': signingBurstIntact(signing),
   }
 
   console.log()
@@ -187,7 +188,7 @@ try {
           'p50 ms': signing.latencyMs.p50,
           'p99 ms': signing.latencyMs.p99,
           'to ceiling': '—',
-          statuses: `${signing.accepted} accepted, ${signing.stored} stored`,
+          statuses: `${signing.accepted} accepted, ${signing.stored} stored, ${signing.timeouts} timed out`,
         },
       ],
     ]),

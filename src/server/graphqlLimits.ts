@@ -48,7 +48,7 @@ export type GraphqlRequest = {
   operationName?: string | null
 }
 
-/** A document to refuse (`problem`), or one to pass on; `document` is absent when it does not parse. */
+/** A document to refuse (`problem`), or one to pass on (`document` unset if it does not parse). */
 export type InspectedGraphql =
   | { problem: string }
   | { document: DocumentNode | undefined; operation: OperationTypeNode | undefined }

@@ -83,7 +83,7 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
       cache.capture(req, res, { key, conditional: !graphql, graphql, acceptsGzip })
     }
     if (!anonymous) {
-      // A CDN must neither keep a signed-in response nor hand a kept anonymous one to a signed-in client.
+      // A CDN must neither keep a signed-in answer nor give a kept anonymous one to this client.
       onHeaders(res, () => {
         if (!res.hasHeader('cache-control')) res.setHeader('Cache-Control', 'private, no-store')
       })
