@@ -42,6 +42,8 @@ export type Environment = {
   signatureConfirmationHours: number
   /** Days after a letter closes before its signatories' emails and IP hashes are erased. */
   signatoryRetentionDays: number
+  /** Archive mode forced on, whatever site settings say: read-only for all but admins. */
+  archiveMode: boolean
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -91,6 +93,7 @@ export function readEnvironment(variables: Variables = process.env): Environment
       min: 1,
     }),
     signatoryRetentionDays: readInteger(variables, 'SIGNATORY_RETENTION_DAYS', 90, { min: 0 }),
+    archiveMode: readBoolean(variables, 'ARCHIVE_MODE', false),
   }
 }
 

@@ -6,6 +6,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { assertAccessDeclared } from './access/assertAccessDeclared'
+import { archiveMode } from './archive/archiveMode'
 import { Artwork } from './collections/Artwork'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
@@ -61,7 +62,10 @@ export function createConfig(environment: Environment) {
     admin: {
       user: Users.slug,
       avatar: 'default',
-      components: { beforeDashboard: ['/components/WaitingForReview#WaitingForReview'] },
+      components: {
+        beforeDashboard: ['/components/WaitingForReview#WaitingForReview'],
+        header: ['/components/ArchiveBanner#ArchiveBanner'],
+      },
       importMap: { baseDir: path.resolve(/*turbopackIgnore: true*/ 'src') },
       meta: { titleSuffix: ' · StopSIM CMS' },
     },
@@ -71,6 +75,7 @@ export function createConfig(environment: Environment) {
     cors: trustedOrigins,
     csrf: trustedOrigins,
     custom: {
+      archiveMode: environment.archiveMode,
       loginRateLimitPerMinute: environment.loginRateLimitPerMinute,
       uploadMaxPixels: environment.uploadMaxPixels,
       signing: {
@@ -93,7 +98,8 @@ export function createConfig(environment: Environment) {
       autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
       tasks: [expireUnconfirmedSignatures, eraseContactDetailsAfterClosing],
     },
-    plugins: [search, requireDeclaredAccess],
+    // archiveMode after the plugins that add collections, before the check that all are declared.
+    plugins: [search, archiveMode, requireDeclaredAccess],
     secret: environment.payloadSecret,
     serverURL: environment.serverUrl,
     sharp,
