@@ -1,6 +1,7 @@
 import path from 'node:path'
 
-import { DEFAULT_MAX_PIXELS } from './uploads/secureUpload'
+// Not from secureUpload: command-line tools read the environment without loading Payload.
+import { DEFAULT_MAX_PIXELS } from './uploads/limits'
 
 /** A setting that stops the CMS from starting; its message is shown to the operator as it is. */
 export class ConfigurationError extends Error {
