@@ -16,6 +16,7 @@ import {
   verificationPassed,
   verifyFolder,
   walkFiles,
+  writeManifest,
 } from '../src/archive/manifest'
 import { progressTo, silentProgress } from '../src/archive/progress'
 import { applyMigrations } from '../src/db'
@@ -489,6 +490,50 @@ describe.each(testDialects())('the public archive on $dialect', ({ dialect, skip
       await expect(refusal).rejects.toThrow(ArchiveError)
       await expect(refusal).rejects.toThrow('data/trusts.json has been altered')
       expect(await target.payload.count({ collection: 'trusts' })).toEqual(before)
+    })
+
+    it('puts everything back when an import with --replace fails part way', async () => {
+      // A well-formed archive whose last trust no longer passes validation.
+      const broken = path.join(temporaryFolder('stopsim-broken-'), 'archive')
+      fs.cpSync(out, broken, { recursive: true })
+      const trustsFile = path.join(broken, 'data/trusts.json')
+      const trusts = JSON.parse(fs.readFileSync(trustsFile, 'utf8'))
+      trusts.documents[trusts.documents.length - 1].odsCode = 'not an ODS code'
+      fs.writeFileSync(trustsFile, JSON.stringify(trusts))
+      fs.rmSync(path.join(broken, 'manifest.json'))
+      const { files: _files, ...header } = manifest
+      await writeManifest(broken, header, silentProgress)
+
+      // Something only this database has, which --replace deletes before importing.
+      const picture = await plainPng(300, 200)
+      await target.payload.create({
+        collection: 'media',
+        data: { alt: 'Only in this database.' },
+        file: { data: picture, mimetype: 'image/png', name: 'only-here.png', size: picture.length },
+      })
+      const mediaDir = target.payload.collections.media.config.upload.staticDir!
+      const snapshot = () =>
+        Object.fromEntries(
+          fs
+            .readdirSync(mediaDir)
+            .map((name) => [name, fs.readFileSync(path.join(mediaDir, name))]),
+        )
+      const counts = async () =>
+        Promise.all(
+          (['statements', 'trusts', 'media', 'signatories'] as const).map(
+            async (collection) => (await target.payload.count({ collection })).totalDocs,
+          ),
+        )
+      const [filesBefore, countsBefore] = [snapshot(), await counts()]
+      await expect(
+        importArchive(target.payload, { from: broken, replace: true, progress: silentProgress }),
+      ).rejects.toThrow(/^trusts \d+ could not be imported: .*odsCode.*Nothing was imported\.$/)
+      expect(await counts()).toEqual(countsBefore)
+      expect(snapshot()).toEqual(filesBefore)
+      expect(Object.keys(filesBefore)).toContain('only-here.png')
+      expect(
+        fs.readdirSync(path.dirname(mediaDir)).filter((name) => name.includes('before-import')),
+      ).toEqual([])
     })
   })
 })

@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 
@@ -102,12 +103,29 @@ export async function importArchive(
   const req = await createLocalReq({ context: { ...ARCHIVE_IMPORT_CONTEXT } }, payload)
   const keepIds = payload.db.allowIDOnCreate
   payload.db.allowIDOnCreate = true
+  const present = await documentsPresent(payload, order)
+  if (present.length && !replace) {
+    throw new ArchiveError(
+      `The database is not empty (${present.join(', ')}). Import into an empty database, or add --replace to delete these documents and their files first.`,
+    )
+  }
   const documents: Record<string, number> = {}
   let files = 0
   let bytes = 0
+  const setAside = present.length ? await setUploadFoldersAside(order) : undefined
   try {
     const countedOnly = await inOneTransaction(req, async () => {
-      await makeRoom(payload, req, order, replace, progress)
+      if (present.length) {
+        progress.note(`--replace: deleting ${present.join(', ')}`)
+        for (const collection of [...order].reverse()) {
+          await payload.delete({
+            collection: collection.slug as CollectionSlug,
+            where: { id: { exists: true } },
+            overrideAccess: true,
+            req,
+          })
+        }
+      }
       for (const collection of order) {
         const docs = data.collections.get(collection.slug) ?? []
         const result = await importCollection(payload, req, from, collection, docs, progress)
@@ -133,7 +151,11 @@ export async function importArchive(
       }
       return restoreCountedOnly(payload, req, data.signatureCounts, progress)
     })
+    await setAside?.discard()
     return { documents, files, bytes, countedOnly, warnings }
+  } catch (error) {
+    await setAside?.putBack()
+    throw error
   } finally {
     payload.db.allowIDOnCreate = keepIds
   }
@@ -192,37 +214,46 @@ function importOrder(
   return ordered
 }
 
-/** An import never mixes with existing content; with --replace that content goes first. */
-async function makeRoom(
+/** What the database already holds, by collection: an import never mixes with it. */
+async function documentsPresent(
   payload: Payload,
-  req: PayloadRequest,
   order: readonly SanitizedCollectionConfig[],
-  replace: boolean,
-  progress: Progress,
-) {
+): Promise<string[]> {
   const present: string[] = []
   for (const collection of order) {
     const { totalDocs } = await payload.count({
       collection: collection.slug as CollectionSlug,
       overrideAccess: true,
-      req,
     })
     if (totalDocs) present.push(`${totalDocs} ${collection.slug}`)
   }
-  if (!present.length) return
-  if (!replace) {
-    throw new ArchiveError(
-      `The database is not empty (${present.join(', ')}). Import into an empty database, or add --replace to delete these documents and their files first.`,
-    )
+  return present
+}
+
+/**
+ * Deleting a document deletes its files at once, outside the database's transaction, and
+ * storing one may overwrite a file of the same name: with --replace, each upload folder is
+ * copied aside until the import has committed, and put back if it does not.
+ */
+async function setUploadFoldersAside(collections: readonly SanitizedCollectionConfig[]) {
+  const kept: { folder: string; copy: string }[] = []
+  for (const collection of collections) {
+    const folder = collection.upload?.staticDir
+    if (!folder || !fs.existsSync(folder)) continue
+    const copy = `${folder}.before-import-${process.pid}`
+    await fsp.cp(folder, copy, { recursive: true })
+    kept.push({ folder, copy })
   }
-  progress.note(`--replace: deleting ${present.join(', ')}`)
-  for (const collection of [...order].reverse()) {
-    await payload.delete({
-      collection: collection.slug as CollectionSlug,
-      where: { id: { exists: true } },
-      overrideAccess: true,
-      req,
-    })
+  return {
+    putBack: async () => {
+      for (const { folder, copy } of kept) {
+        await fsp.rm(folder, { recursive: true, force: true })
+        await fsp.rename(copy, folder)
+      }
+    },
+    discard: async () => {
+      for (const { copy } of kept) await fsp.rm(copy, { recursive: true, force: true })
+    },
   }
 }
 
