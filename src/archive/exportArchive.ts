@@ -370,7 +370,7 @@ const shapeOf = (fields: readonly FlattenedField[]): FieldShape[] =>
  * Which schema the data follows: the last migration of each SQL dialect, and a fingerprint of
  * the archived collections' fields that is the same on every database.
  */
-function schemaVersion(collections: readonly SanitizedCollectionConfig[]) {
+export function schemaVersion(collections: readonly SanitizedCollectionConfig[]) {
   const latest = (list: readonly { name: string }[]) => list[list.length - 1]?.name ?? null
   const fingerprint = crypto
     .createHash('sha256')
@@ -386,5 +386,3 @@ function schemaVersion(collections: readonly SanitizedCollectionConfig[]) {
     migrations: { sqlite: latest(sqliteMigrations), postgres: latest(postgresMigrations) },
   }
 }
-
-export { schemaVersion }

@@ -173,7 +173,12 @@ class SiteBuilder {
   }
 
   /** Content behind its warning, folded away until the reader opens it. */
-  private behindWarning(warnings: unknown, content: SafeHtml, extra?: string): SafeHtml {
+  private behindWarning(
+    warnings: unknown,
+    content: SafeHtml,
+    extra?: string,
+    open = 'Open to read.',
+  ): SafeHtml {
     const { categories, note, level } = isObject(warnings) ? warnings : ({} as Json)
     const warned = list(categories).length > 0 || text(note) !== ''
     if (!warned && !extra) return content
@@ -181,7 +186,7 @@ class SiteBuilder {
       .filter(Boolean)
       .join(' ')
     return html`<details class="warning">
-      <summary>${summary} Open to read.</summary>
+      <summary>${summary} ${open}</summary>
       <div class="warned">${content}</div>
     </details>`
   }
@@ -484,6 +489,7 @@ class SiteBuilder {
         doc.contentWarnings,
         image,
         doc.sensitive === true ? 'The artist marked this image as sensitive.' : undefined,
+        'Open to see it.',
       )
       return html`<article class="artwork">
         <h2>${text(doc.title)}</h2>
@@ -602,7 +608,8 @@ class SiteBuilder {
       <h2>Signatures</h2>
       <p>
         ${total} ${people} signed this
-        letter.${unlisted > 0 ? ` ${unlisted} of them asked not to be listed by name.` : ''}
+        letter.${unlisted > 0 ? ` ${unlisted} of them asked not to be listed by name.` : ''} Signing
+        is closed.
       </p>
       ${
         items.length
