@@ -6,6 +6,8 @@ import path from 'node:path'
 import type { Payload } from 'payload'
 import type { Browser } from 'playwright-core'
 
+import sharp from 'sharp'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { exportArchive } from '../src/archive/exportArchive'
@@ -534,6 +536,32 @@ describe.each(testDialects())('the public archive on $dialect', ({ dialect, skip
       expect(
         fs.readdirSync(path.dirname(mediaDir)).filter((name) => name.includes('before-import')),
       ).toEqual([])
+    })
+
+    it('checks every archived size like an upload, and makes a bad one again from the original', async () => {
+      const tampered = path.join(temporaryFolder('stopsim-tampered-'), 'archive')
+      fs.cpSync(out, tampered, { recursive: true })
+      const size = 'files/media/campaign-banner-400x400.png'
+      // A second file hidden after the image: a polyglot, as the upload checks refuse.
+      fs.appendFileSync(path.join(tampered, size), Buffer.from('PK\x03\x04hidden', 'latin1'))
+      fs.rmSync(path.join(tampered, 'manifest.json'))
+      const { files: _files, ...header } = manifest
+      await writeManifest(tampered, header, silentProgress)
+
+      const result = await importArchive(target.payload, {
+        from: tampered,
+        replace: true,
+        progress: silentProgress,
+      })
+      expect(result.warnings).toEqual([
+        expect.stringMatching(
+          /^media \d+: the archived thumbnail size campaign-banner-400x400\.png was not used \(.*two files in one.*\); it was made again from the original\.$/,
+        ),
+      ])
+      const mediaDir = target.payload.collections.media.config.upload.staticDir!
+      const stored = fs.readFileSync(path.join(mediaDir, 'campaign-banner-400x400.png'))
+      expect(stored.includes('PK\x03\x04')).toBe(false)
+      expect((await sharp(stored).metadata()).width).toBe(400)
     })
   })
 })

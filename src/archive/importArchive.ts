@@ -128,7 +128,15 @@ export async function importArchive(
       }
       for (const collection of order) {
         const docs = data.collections.get(collection.slug) ?? []
-        const result = await importCollection(payload, req, from, collection, docs, progress)
+        const result = await importCollection(
+          payload,
+          req,
+          from,
+          collection,
+          docs,
+          progress,
+          warnings,
+        )
         documents[collection.slug] = docs.length
         await continueIdsAfter(payload, collection, docs)
         files += result.files
@@ -264,6 +272,7 @@ async function importCollection(
   collection: SanitizedCollectionConfig,
   docs: readonly ArchivedDoc[],
   progress: Progress,
+  warnings: string[],
 ) {
   const slug = collection.slug
   const restore = policyFor(slug).restore
@@ -321,10 +330,19 @@ async function importCollection(
         `${slug} ${String(doc.id)}: its file was stored as ${String(created.filename)}, not ${String(doc.filename)}.`,
       )
     }
-    if (content) await restoreArchivedFiles(payload, req, from, collection, doc, content, created)
     if (content) {
-      files += 1
-      bytes += content.length
+      const sizes = await restoreArchivedFiles(
+        payload,
+        req,
+        from,
+        collection,
+        doc,
+        content,
+        created,
+        warnings,
+      )
+      files += 1 + sizes.files
+      bytes += content.length + sizes.bytes
     }
     progress.advance(1, content?.length ?? 0)
   }
@@ -348,11 +366,13 @@ async function restoreArchivedFiles(
   doc: ArchivedDoc,
   original: Buffer,
   created: { id: number | string; sizes?: unknown },
+  warnings: string[],
 ) {
   const slug = collection.slug
   const staticDir = collection.upload.staticDir ?? slug
   const allowed = (collection.upload.mimeTypes ?? []) as AllowedMimeType[]
   const archivedSizes = (doc.sizes ?? {}) as Sizes
+  const restored = { files: 0, bytes: 0 }
   // Addresses are worked out when read, never stored.
   const sizes: Sizes = Object.fromEntries(
     Object.entries((created.sizes ?? {}) as Record<string, Record<string, unknown> | null>).map(
@@ -366,18 +386,24 @@ async function restoreArchivedFiles(
   for (const [name, size] of Object.entries(archivedSizes)) {
     if (!size || typeof size.filename !== 'string') continue
     const bytes = await fsp.readFile(path.join(from, uploadPath(slug, size.filename)))
-    let mime: AllowedMimeType
+    // A size is only ever made from the original, so one that fails the checks (corrupt, as
+    // WebP sizes written twice at once by older versions could be) is made again instead.
+    let problem: string | undefined
     try {
-      mime = await checkStoredFile(bytes, size.filename, allowed, maxPixelsOf(req))
+      const mime = await checkStoredFile(bytes, size.filename, allowed, maxPixelsOf(req))
+      if (mime !== size.mimeType) problem = `it is ${mime}, not ${String(size.mimeType)}`
     } catch (error) {
-      throw new ArchiveError(`${slug} ${String(doc.id)}, size ${name}: ${describe(error)}.`)
+      problem = describe(error)
     }
-    if (mime !== size.mimeType) {
-      throw new ArchiveError(
-        `${slug} ${String(doc.id)}, size ${name}: ${size.filename} is ${mime}, not ${String(size.mimeType)}.`,
+    if (problem) {
+      warnings.push(
+        `${slug} ${String(doc.id)}: the archived ${name} size ${size.filename} was not used (${problem}); it was made again from the original.`,
       )
+      continue
     }
     await fsp.writeFile(path.join(staticDir, size.filename), bytes)
+    restored.files += 1
+    restored.bytes += bytes.length
     sizes[name] = size
   }
   await fsp.writeFile(path.join(staticDir, String(doc.filename)), original)
@@ -395,6 +421,7 @@ async function restoreArchivedFiles(
     req,
     returning: false,
   })
+  return restored
 }
 
 function describe(error: unknown): string {
