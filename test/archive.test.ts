@@ -564,6 +564,30 @@ describe.each(testDialects())('the public archive on $dialect', ({ dialect, skip
       expect((await sharp(stored).metadata()).width).toBe(400)
     })
   })
+
+  it.skipIf(skip)(
+    'stops without leaving a half-written archive when a stored file is missing',
+    async () => {
+      const folder = source.payload.collections.media.config.upload.staticDir!
+      const stored = path.join(folder, 'evening-vigil-800x600.jpg')
+      const aside = `${stored}.aside`
+      fs.renameSync(stored, aside)
+      try {
+        const target = path.join(temporaryFolder('stopsim-incomplete-'), 'archive')
+        await expect(
+          exportArchive(source.payload, { out: target, progress: silentProgress }),
+        ).rejects.toThrow(
+          /These stored files are missing from MEDIA_DIR, so the archive would be incomplete: .*evening-vigil-800x600\.jpg/,
+        )
+        expect(fs.existsSync(target)).toBe(false)
+        await expect(
+          exportArchive(source.payload, { out, progress: silentProgress }),
+        ).rejects.toThrow('is not empty. Write the archive into a new or empty folder.')
+      } finally {
+        fs.renameSync(aside, stored)
+      }
+    },
+  )
 })
 
 // The strongest case, as an operator runs it: `npm run` commands only, from SQLite to a new

@@ -205,6 +205,17 @@ describe('backup commands refuse what they cannot do', () => {
     })
     expect(missing.code).toBe(1)
     expect(missing.stderr).toMatch(/There is no SQLite database at .*none\.db/)
+    const wrongPassword = new URL(process.env.TEST_POSTGRES_URL!)
+    wrongPassword.password = 'not-the-password'
+    const refused = await runScript('backup', ['--out', out], {
+      DATABASE_URL: wrongPassword.toString(),
+    })
+    expect(refused.code).toBe(1)
+    expect(refused.stderr).toMatch(
+      /pg_dump failed \(exit code 1\): .*password authentication failed/,
+    )
+    // Nothing half-written is left to be mistaken for a backup.
+    expect(fs.existsSync(out)).toBe(false)
     const usage = await runScript('backup', [], {})
     expect(usage.code).toBe(2)
     expect(usage.stderr).toContain('Usage: npm run backup -- --out')

@@ -29,7 +29,13 @@ import {
   uploadFilenames,
   uploadPath,
 } from './archiveData'
-import { ArchiveError, FORMAT_VERSION, type Manifest, writeManifest } from './manifest'
+import {
+  ArchiveError,
+  FORMAT_VERSION,
+  intoEmptyFolder,
+  type Manifest,
+  writeManifest,
+} from './manifest'
 import { archivedCollections, policyFor } from './policy'
 import type { Progress } from './progress'
 import { type Reference, referenceKey, rewriteReferences } from './references'
@@ -60,7 +66,10 @@ export async function exportArchive(
   payload: Payload,
   { out, progress }: { out: string; progress: Progress },
 ): Promise<ExportResult> {
-  await prepareEmptyFolder(out)
+  return intoEmptyFolder(out, 'archive', () => writeArchive(payload, out, progress))
+}
+
+async function writeArchive(payload: Payload, out: string, progress: Progress) {
   const collections = archivedCollections(payload.config)
 
   const available = new Map<string, ArchivedDoc[]>()
@@ -133,16 +142,6 @@ export async function exportArchive(
     progress,
   )
   return { manifest, documents, files: files.length, bytes, leftOut }
-}
-
-async function prepareEmptyFolder(out: string) {
-  if (fs.existsSync(out)) {
-    if (!fs.statSync(out).isDirectory()) throw new ArchiveError(`${out} is a file, not a folder.`)
-    if ((await fsp.readdir(out)).length) {
-      throw new ArchiveError(`${out} is not empty. Export into a new or empty folder.`)
-    }
-  }
-  await fsp.mkdir(out, { recursive: true })
 }
 
 async function writeFile(root: string, relative: string, content: string) {

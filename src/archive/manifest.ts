@@ -32,6 +32,37 @@ export class ArchiveError extends Error {
 
 const OWN_FILES = new Set([MANIFEST_FILE, CHECKSUM_FILE])
 
+/**
+ * Runs `work` on a new or empty folder. Should it fail, the folder is emptied again, so a
+ * half-written archive or backup is never left behind to be mistaken for a finished one.
+ */
+export async function intoEmptyFolder<T>(
+  out: string,
+  what: string,
+  work: () => Promise<T>,
+): Promise<T> {
+  const existed = fs.existsSync(out)
+  if (existed) {
+    if (!fs.statSync(out).isDirectory()) throw new ArchiveError(`${out} is a file, not a folder.`)
+    if ((await fsp.readdir(out)).length) {
+      throw new ArchiveError(`${out} is not empty. Write the ${what} into a new or empty folder.`)
+    }
+  }
+  await fsp.mkdir(out, { recursive: true })
+  try {
+    return await work()
+  } catch (error) {
+    if (existed) {
+      for (const entry of await fsp.readdir(out)) {
+        await fsp.rm(path.join(out, entry), { recursive: true, force: true })
+      }
+    } else {
+      await fsp.rm(out, { recursive: true, force: true })
+    }
+    throw error
+  }
+}
+
 /** Every file under `root`, as sorted forward-slash paths; links and devices are not files. */
 export async function walkFiles(root: string): Promise<string[]> {
   const found: string[] = []

@@ -8,6 +8,7 @@ import { createClient } from '@libsql/client'
 import {
   ArchiveError,
   FORMAT_VERSION,
+  intoEmptyFolder,
   type Manifest,
   walkFiles,
   writeManifest,
@@ -53,40 +54,31 @@ export async function backup(
       `There is no SQLite database at ${sqliteFilePath(databaseUrl)} (DATABASE_URL): nothing to back up.`,
     )
   }
-  await prepareEmptyFolder(out)
-  const dump = path.join(out, DUMP_FILE[dialect])
-  progress.note(`backing up the ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database`)
-  if (dialect === 'sqlite') await sqliteSnapshot(databaseUrl, dump)
-  else await postgresDump(databaseUrl, dump)
-  const databaseBytes = (await fsp.stat(dump)).size
+  return intoEmptyFolder(out, 'backup', async () => {
+    const dump = path.join(out, DUMP_FILE[dialect])
+    progress.note(`backing up the ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database`)
+    if (dialect === 'sqlite') await sqliteSnapshot(databaseUrl, dump)
+    else await postgresDump(databaseUrl, dump)
+    const databaseBytes = (await fsp.stat(dump)).size
 
-  const { files, bytes } = await copyFolder(mediaDir, path.join(out, MEDIA_FOLDER), progress)
-  const manifest = await writeManifest(
-    out,
-    {
-      format: BACKUP_FORMAT,
-      formatVersion: FORMAT_VERSION,
-      createdAt: new Date().toISOString(),
-      source: { database: dialect, from: redactCredentials(databaseUrl) },
-      database: DUMP_FILE[dialect],
-      media: MEDIA_FOLDER,
-    },
-    progress,
-  )
-  return { manifest, dialect, databaseBytes, mediaFiles: files, mediaBytes: bytes }
+    const { files, bytes } = await copyFolder(mediaDir, path.join(out, MEDIA_FOLDER), progress)
+    const manifest = await writeManifest(
+      out,
+      {
+        format: BACKUP_FORMAT,
+        formatVersion: FORMAT_VERSION,
+        createdAt: new Date().toISOString(),
+        source: { database: dialect, from: redactCredentials(databaseUrl) },
+        database: DUMP_FILE[dialect],
+        media: MEDIA_FOLDER,
+      },
+      progress,
+    )
+    return { manifest, dialect, databaseBytes, mediaFiles: files, mediaBytes: bytes }
+  })
 }
 
 export const dumpFileFor = (dialect: Exclude<Dialect, 'mongodb'>) => DUMP_FILE[dialect]
-
-export async function prepareEmptyFolder(out: string) {
-  if (fs.existsSync(out)) {
-    if (!fs.statSync(out).isDirectory()) throw new ArchiveError(`${out} is a file, not a folder.`)
-    if ((await fsp.readdir(out)).length) {
-      throw new ArchiveError(`${out} is not empty. Back up into a new or empty folder.`)
-    }
-  }
-  await fsp.mkdir(out, { recursive: true })
-}
 
 /**
  * SQLite's own consistent copy (VACUUM INTO), which reads through the write-ahead log and
