@@ -475,7 +475,10 @@ describe.each(testDialects())('the public archive on $dialect', ({ dialect, skip
         /The database is not empty \(\d+ \w+.*\)\. Import into an empty database, or add --replace/,
       )
       expect(await count()).toBe(before)
+      // Choosing ids is for the import alone, never left on for API clients afterwards.
+      expect(target.payload.db.allowIDOnCreate).toBeFalsy()
       await importArchive(target.payload, { from: out, replace: true, progress: silentProgress })
+      expect(target.payload.db.allowIDOnCreate).toBeFalsy()
       expect(await count()).toBe(readJson(out, 'data/statements.json').documents.length)
     })
 

@@ -101,8 +101,6 @@ export async function importArchive(
 
   const order = importOrder(collections)
   const req = await createLocalReq({ context: { ...ARCHIVE_IMPORT_CONTEXT } }, payload)
-  const keepIds = payload.db.allowIDOnCreate
-  payload.db.allowIDOnCreate = true
   const present = await documentsPresent(payload, order)
   if (present.length && !replace) {
     throw new ArchiveError(
@@ -113,6 +111,9 @@ export async function importArchive(
   let files = 0
   let bytes = 0
   const setAside = present.length ? await setUploadFoldersAside(order) : undefined
+  // Only for this import: through the API, a client must never choose a document's id.
+  const keepIds = payload.db.allowIDOnCreate
+  payload.db.allowIDOnCreate = true
   try {
     const countedOnly = await inOneTransaction(req, async () => {
       if (present.length) {
