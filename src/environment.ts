@@ -1,6 +1,7 @@
 import path from 'node:path'
 
-import { DEFAULT_MAX_PIXELS } from './uploads/secureUpload'
+// Not from secureUpload: command-line tools read the environment without loading Payload.
+import { DEFAULT_MAX_PIXELS } from './uploads/limits'
 
 /** A setting that stops the CMS from starting; its message is shown to the operator as it is. */
 export class ConfigurationError extends Error {
@@ -53,6 +54,8 @@ export type Environment = {
   apiCacheStaleSeconds: number
   /** Memory for this process's cache of anonymous API responses; 0 turns that cache off. */
   apiCacheMaxBytes: number
+  /** Archive mode forced on, whatever site settings say: read-only for all but admins. */
+  archiveMode: boolean
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -106,6 +109,7 @@ export function readEnvironment(variables: Variables = process.env): Environment
     apiCacheSeconds: readInteger(variables, 'API_CACHE_SECONDS', 10, { min: 0 }),
     apiCacheStaleSeconds: readInteger(variables, 'API_CACHE_STALE_SECONDS', 60, { min: 0 }),
     apiCacheMaxBytes: readInteger(variables, 'API_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 }),
+    archiveMode: readBoolean(variables, 'ARCHIVE_MODE', false),
   }
 }
 

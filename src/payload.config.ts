@@ -6,6 +6,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { assertAccessDeclared } from './access/assertAccessDeclared'
+import { archiveMode } from './archive/archiveMode'
 import { Artwork } from './collections/Artwork'
 import { Media } from './collections/Media'
 import { Pages } from './collections/Pages'
@@ -63,7 +64,10 @@ export function createConfig(environment: Environment) {
     admin: {
       user: Users.slug,
       avatar: 'default',
-      components: { beforeDashboard: ['/components/WhatNeedsDoing#WhatNeedsDoing'] },
+      components: {
+        beforeDashboard: ['/components/WhatNeedsDoing#WhatNeedsDoing'],
+        header: ['/components/ArchiveBanner#ArchiveBanner'],
+      },
       importMap: { baseDir: path.resolve(/*turbopackIgnore: true*/ 'src') },
       meta: { titleSuffix: ' · StopSIM CMS' },
       // The public site in a frame beside the editor, updating as they type.
@@ -87,6 +91,7 @@ export function createConfig(environment: Environment) {
     cors: trustedOrigins,
     csrf: trustedOrigins,
     custom: {
+      archiveMode: environment.archiveMode,
       loginRateLimitPerMinute: environment.loginRateLimitPerMinute,
       uploadMaxPixels: environment.uploadMaxPixels,
       signing: {
@@ -114,8 +119,9 @@ export function createConfig(environment: Environment) {
       autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
       tasks: [expireUnconfirmedSignatures, eraseContactDetailsAfterClosing],
     },
-    // Plugins that add collections or globals go before invalidateReadCacheOnWrite.
-    plugins: [search, invalidateReadCacheOnWrite, requireDeclaredAccess],
+    // Plugins that add collections or globals come first; archiveMode wraps every access rule,
+    // then the read cache hooks every collection, and last the check that all are declared.
+    plugins: [search, archiveMode, invalidateReadCacheOnWrite, requireDeclaredAccess],
     secret: environment.payloadSecret,
     serverURL: environment.serverUrl,
     sharp,

@@ -64,6 +64,15 @@ describe('environment', () => {
     expect(() => readEnvironment({ PORT: 'eighty' })).toThrow(/PORT must be a whole number/)
     expect(() => readEnvironment({ SERVER_URL: 'not a url' })).toThrow(/SERVER_URL must be a URL/)
   })
+
+  it('reads ARCHIVE_MODE as true or false, and nothing else', () => {
+    expect(readEnvironment({}).archiveMode).toBe(false)
+    expect(readEnvironment({ ARCHIVE_MODE: 'true' }).archiveMode).toBe(true)
+    expect(readEnvironment({ ARCHIVE_MODE: 'off' }).archiveMode).toBe(false)
+    expect(() => readEnvironment({ ARCHIVE_MODE: 'archived' })).toThrow(
+      'ARCHIVE_MODE must be true or false; got "archived".',
+    )
+  })
 })
 
 describe('access rules', () => {

@@ -148,6 +148,42 @@ describe.each(testDialects())(
       await local.payload.jobs.run({ queue: 'default' })
       expect(await signatoryByEmail(email)).toBeUndefined()
     })
+
+    it.skipIf(skip)(
+      'once the site is archived, refuses confirmations but still lets a signer withdraw',
+      async () => {
+        const email = `archived-${dialect}@example.org`
+        await client.request('/api/signatories/sign', {
+          method: 'POST',
+          body: { letter: letterSlug, name: 'Ari Archive', email, consent: true },
+        })
+        const message = await waitForMessage(mailbox.messages, email)
+        const confirmUrl = /http\S+\/api\/signatories\/confirm\?token=[\w-]+/.exec(message)![0]
+        const withdrawUrl = /http\S+\/api\/signatories\/withdraw\?token=[\w-]+/.exec(message)![0]
+        await local.payload.updateGlobal({ slug: 'site-settings', data: { archiveMode: true } })
+        try {
+          const confirmed = await fetch(confirmUrl)
+          expect(confirmed.status).toBe(410)
+          expect(await confirmed.text()).toContain('The site has been archived')
+          const { id, status } = await signatoryByEmail(email)
+          expect(status).toBe('pending')
+
+          // Consent can always be taken back, archive or not.
+          const withdrawn = await fetch(`${server.url}/api/signatories/withdraw`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ token: new URL(withdrawUrl).searchParams.get('token')! }),
+          })
+          expect(withdrawn.status).toBe(200)
+          const after = await client.request<Signatory>(`/api/signatories/${id}`, {
+            auth: moderator,
+          })
+          expect(after.body).toMatchObject({ status: 'withdrawn', email: null })
+        } finally {
+          await local.payload.updateGlobal({ slug: 'site-settings', data: { archiveMode: false } })
+        }
+      },
+    )
   },
 )
 

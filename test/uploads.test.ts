@@ -22,6 +22,7 @@ import { createTeam, TEAM_PASSWORD, type Team } from './helpers/team'
 type Size = {
   url: string | null
   filename: string | null
+  filesize?: number | null
   mimeType: string | null
   width: number | null
   height: number | null
@@ -210,6 +211,30 @@ describe.each(testDialects())('artwork and media uploads on $dialect', ({ dialec
           expect(metadata.format).toBe(variant.endsWith('Webp') ? 'webp' : 'jpeg')
           expect([metadata.width, metadata.height]).toEqual([width, height])
         }
+      }
+    })
+
+    it('keeps a WebP upload’s sizes in files of their own, each whole', async () => {
+      const webp = await sharp(await plainPng(1600, 1000))
+        .webp({ quality: 90 })
+        .toBuffer()
+      const response = await upload(
+        'media',
+        { bytes: webp, name: 'poster.webp', type: 'image/webp' },
+        { alt: 'A green poster with a red corner and a yellow circle.' },
+        team.editor,
+      )
+      expect(response.status, JSON.stringify(response.body)).toBe(201)
+      const sizes = Object.values(response.body.doc!.sizes ?? {})
+      const names = sizes.map((size) => size.filename)
+      // Payload's default names give `card` and `cardWebp` of a WebP the same file.
+      expect(new Set(names).size).toBe(SIZE_NAMES.length)
+      for (const size of sizes) {
+        const bytes = fs.readFileSync(path.join(server.mediaDir, 'media', size.filename!))
+        expect(bytes.length, size.filename!).toBe(size.filesize)
+        expect(bytes.readUInt32LE(4) + 8, size.filename!).toBe(bytes.length)
+        const metadata = await sharp(bytes).metadata()
+        expect([metadata.width, metadata.height]).toEqual([size.width, size.height])
       }
     })
 

@@ -15,5 +15,9 @@ export const imageSizes: ImageSize[] = SIZES.flatMap((size) => [
     ...size,
     name: `${size.name}Webp`,
     formatOptions: { format: 'webp', options: { quality: 82 } },
+    // For a WebP upload the size in the uploaded format is WebP too: with Payload's default
+    // name both would be written, at the same time, to one file, leaving it corrupt.
+    generateImageName: ({ extension, height, originalName, width }) =>
+      `${originalName}-${width}x${height}-webp.${extension}`,
   },
 ])

@@ -2,13 +2,17 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import fs from 'node:fs/promises'
 import { APIError } from 'payload'
+import sharp from 'sharp'
+
+import { isArchiveImport } from '../archive/importContext'
 
 import { type AllowedMimeType, extensionFor, isImageMimeType } from './fileTypes'
 import { inspectUpload } from './inspectUpload'
+import { DEFAULT_MAX_PIXELS } from './limits'
 import { safeFilename } from './safeFilename'
 import { sanitiseImage } from './sanitiseImage'
 
-export const DEFAULT_MAX_PIXELS = 50_000_000
+export { DEFAULT_MAX_PIXELS }
 
 type Options = {
   allowed: readonly AllowedMimeType[]
@@ -17,7 +21,7 @@ type Options = {
   fallbackName: string
 }
 
-const maxPixelsOf = (req: PayloadRequest): number => {
+export const maxPixelsOf = (req: PayloadRequest): number => {
   const configured: unknown = req.payload.config.custom?.uploadMaxPixels
   return typeof configured === 'number' ? configured : DEFAULT_MAX_PIXELS
 }
@@ -54,6 +58,10 @@ export const secureUpload =
         : Buffer.alloc(0)
     const maxPixels = maxPixelsOf(req)
     const inspected = await inspectUpload(original, allowed, maxPixels)
+    if (isArchiveImport(req)) {
+      req.file = await keptFromArchive(original, inspected.mime, file.name)
+      return args
+    }
     const data = isImageMimeType(inspected.mime)
       ? await sanitiseImage(original, inspected.mime, {
           maxPixels,
@@ -74,3 +82,54 @@ export const secureUpload =
     }
     return args
   }
+
+const STORED_NAME = /^[a-z0-9]+(?:-[a-z0-9]+)*\.([a-z0-9]+)$/
+
+/**
+ * A file coming back from the public archive was sanitised when it was first uploaded: it is
+ * still checked like any upload, but kept byte for byte under its archived name (encoding an
+ * image again would lose quality with every round trip, and links use the name). An image
+ * that carries metadata, or a name this CMS would never have stored, is refused.
+ */
+async function keptFromArchive(data: Buffer, mime: AllowedMimeType, name: string) {
+  await assertStoredForm(data, mime, name)
+  return { data, mimetype: mime, name, size: data.length }
+}
+
+/**
+ * Checks a file that is to be stored as it is: the type read from its bytes among `allowed`,
+ * nothing hidden in it, a name this CMS would have given it, and no image metadata.
+ */
+export async function checkStoredFile(
+  data: Buffer,
+  name: string,
+  allowed: readonly AllowedMimeType[],
+  maxPixels: number,
+): Promise<AllowedMimeType> {
+  const { mime } = await inspectUpload(data, allowed, maxPixels)
+  await assertStoredForm(data, mime, name)
+  return mime
+}
+
+async function assertStoredForm(data: Buffer, mime: AllowedMimeType, name: string) {
+  const extension = STORED_NAME.exec(name)?.[1]
+  if (extension !== extensionFor(mime)) {
+    throw new APIError(
+      `The archived file "${name}" does not have a name this CMS stores for ${mime} files.`,
+      400,
+      undefined,
+      true,
+    )
+  }
+  if (isImageMimeType(mime)) {
+    const { exif, xmp, iptc } = await sharp(data).metadata()
+    if (exif || xmp || iptc) {
+      throw new APIError(
+        `The archived image "${name}" carries EXIF, XMP or IPTC metadata, which this CMS never stores.`,
+        400,
+        undefined,
+        true,
+      )
+    }
+  }
+}

@@ -25,6 +25,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { PublishWithWarningsReminder as PublishWithWarningsReminder_fbc8cb94325cec08641ab093fbb29ff5 } from '../../../components/PublishWithWarningsReminder'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
+import { ArchiveBanner as ArchiveBanner_eea4d3d9060716a52aaecd19a96bf1d2 } from '../../../components/ArchiveBanner'
 import { WhatNeedsDoing as WhatNeedsDoing_8eee4e0ef157824ca9bbc60ae698e522 } from '../../../components/WhatNeedsDoing'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -57,6 +58,7 @@ export const importMap = {
   "/components/PublishWithWarningsReminder#PublishWithWarningsReminder": PublishWithWarningsReminder_fbc8cb94325cec08641ab093fbb29ff5,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
+  "/components/ArchiveBanner#ArchiveBanner": ArchiveBanner_eea4d3d9060716a52aaecd19a96bf1d2,
   "/components/WhatNeedsDoing#WhatNeedsDoing": WhatNeedsDoing_8eee4e0ef157824ca9bbc60ae698e522,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

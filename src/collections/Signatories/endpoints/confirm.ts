@@ -1,5 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
+import { siteIsArchived } from '../../../access/siteIsArchived'
 import { tokenHash } from '../tokens'
 import { page } from './page'
 
@@ -22,6 +23,13 @@ export const confirmEndpoint: Endpoint = {
     if (!signatory) {
       return page(404, 'This link does not work', [
         'It may have been used already, or copied only in part. If you signed recently, please sign again.',
+      ])
+    }
+    // Withdrawing stays possible in an archive (consent can always be taken back); confirming
+    // would add a signature to a letter that is closed.
+    if (await siteIsArchived(req)) {
+      return page(410, 'This letter is closed', [
+        'The site has been archived, so signatures can no longer be confirmed. Thank you for your support.',
       ])
     }
     if (signatory.confirmExpiresAt && new Date(signatory.confirmExpiresAt) < new Date()) {

@@ -39,6 +39,9 @@ export async function findLetter(payload: Payload, idOrSlug: unknown): Promise<F
   return { letter }
 }
 
+export const ARCHIVED_LETTER_MESSAGE =
+  'This letter is closed: the site has been archived and no longer accepts signatures.'
+
 /** Why a letter cannot be signed now, or null when it can. */
 export function closedReason(letter: Statement, now = new Date()): string | null {
   const closesAt = letter.signing?.closesAt ? new Date(letter.signing.closesAt) : null

@@ -2,13 +2,14 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { ValidationError } from 'payload'
 
+import { siteIsArchived } from '../../../access/siteIsArchived'
 import { CLIENT_IP_HEADER } from '../../../utilities/clientAddress'
 import { type FieldError, errorResponse as refuse } from '../../../utilities/errorResponse'
 import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, DISPLAY_CHOICES, LIMITS } from '../options'
 import { keyedHash } from '../normalise'
 import { signingSettings } from '../settings'
 import { newToken, tokenHash } from '../tokens'
-import { closedReason, findLetter } from './findOpenLetter'
+import { ARCHIVED_LETTER_MESSAGE, closedReason, findLetter } from './findOpenLetter'
 
 // The same answer whether or not this email address had already signed, so nobody can use
 // the form to find out who has signed.
@@ -48,6 +49,8 @@ export const signEndpoint: Endpoint = {
   path: '/sign',
   method: 'post',
   handler: async (req: PayloadRequest) => {
+    // Every letter of an archived site is closed, whatever was sent.
+    if (await siteIsArchived(req)) return refuse(410, ARCHIVED_LETTER_MESSAGE)
     let body: unknown
     try {
       body = await req.json?.()

@@ -1,5 +1,7 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
+import { isArchiveImport } from '../../../archive/importContext'
+
 /**
  * The same name on the same letter under another (or no) email address is kept, but pointed
  * at the earlier signature for a moderator to decide.
@@ -9,6 +11,8 @@ export const flagPossibleDuplicate: CollectionBeforeChangeHook = async ({
   operation,
   req,
 }) => {
+  // Restored signatures carry only their public names: every "Anonymous" would match.
+  if (isArchiveImport(req)) return data
   if (operation !== 'create' || !data.nameKey || !data.letter || data.possibleDuplicateOf)
     return data
   const { docs } = await req.payload.find({

@@ -1,0 +1,50 @@
+import './loadEnvironment'
+
+import fs from 'node:fs'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { progressTo } from '../archive/progress'
+import { restore } from '../backup/restore'
+import { readEnvironment } from '../environment'
+import { exitWith, usageError } from './cliErrors'
+
+const USAGE =
+  'Usage: npm run restore -- [--replace] <backup folder>   (stop the server first)\n' +
+  '  --replace  restore over the database and media folder in use, backing them up first'
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { replace: { type: 'boolean', default: false } },
+})
+if (positionals.length !== 1) usageError(USAGE)
+const from = path.resolve(positionals[0])
+if (!fs.existsSync(from)) {
+  console.error(`No such folder: ${from}`)
+  process.exit(2)
+}
+
+const started = Date.now()
+let exitCode = 0
+try {
+  const { databaseUrl, mediaDir } = readEnvironment()
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+  const result = await restore(
+    { databaseUrl, mediaDir },
+    {
+      from,
+      replace: values.replace,
+      // data/ holds the SQLite database and is never committed; the copy stays beside it.
+      keepIn: path.resolve(`data/before-restore-${stamp}`),
+      progress: progressTo(),
+    },
+  )
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  if (result.keptIn) console.log(`What was there before is backed up in ${result.keptIn}`)
+  console.log(
+    `Restored the database and ${result.mediaFiles} media files from ${from} in ${seconds} s. Start the server: npm start`,
+  )
+} catch (error) {
+  exitCode = exitWith(error, 'The restore stopped')
+}
+process.exit(exitCode)
