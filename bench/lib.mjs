@@ -82,6 +82,7 @@ export async function startServer(space, extraEnv = {}) {
   })
   return {
     base,
+    pid: server.pid,
     stop: async () => {
       server.kill('SIGTERM')
       await new Promise((resolve) => server.once('exit', resolve))

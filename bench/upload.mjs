@@ -3,28 +3,18 @@
 // only, a few uploads on a fresh SQLite database. Peak memory is the server's VmHWM from /proc.
 /* global FormData */
 import { Blob, Buffer } from 'node:buffer'
-import { spawn, spawnSync } from 'node:child_process'
-import crypto from 'node:crypto'
 import fs from 'node:fs'
-import net from 'node:net'
-import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 
 import sharp from 'sharp'
 
+import { ensureBuild, json, root, scratch, startServer } from './lib.mjs'
+
 const RUNS = Number(process.env.BENCH_UPLOADS ?? 5)
 const WIDTH = 4000
 const HEIGHT = 3000
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
-
-if (
-  !fs.existsSync(path.join(root, 'dist/server.js')) ||
-  !fs.existsSync(path.join(root, '.next/BUILD_ID'))
-) {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
-  if (build.status !== 0) process.exit(build.status ?? 1)
-}
+ensureBuild()
 
 // Photo-like content (gradients, shapes and grain) so the JPEG is the size a phone makes.
 async function twelveMegapixelPhoto() {
@@ -62,41 +52,16 @@ const memoryKb = (pid, field) => {
   return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1])
 }
 
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-bench-upload-'))
-const port = await freePort()
-const base = `http://127.0.0.1:${port}`
-const server = spawn(process.execPath, ['--conditions=production', 'dist/server.js'], {
-  cwd: root,
-  env: {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    SERVER_URL: base,
-    DATABASE_URL: `file:${path.join(scratch, 'bench.db')}`,
-    MEDIA_DIR: path.join(scratch, 'media'),
-    PAYLOAD_SECRET: crypto.randomBytes(32).toString('hex'),
-    LOGIN_RATE_LIMIT_PER_MINUTE: '0',
-    // As `npm start` and the Dockerfile set it: see "Memory" in the README.
-    MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-})
+const space = scratch()
+// As `npm start` and the Dockerfile set it: see "Memory" in the README.
+const server = await startServer(space, { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' })
+const base = server.base
 try {
-  await new Promise((resolve, reject) => {
-    server.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-    server.stdout.on('data', (chunk) => String(chunk).includes('listening on') && resolve())
+  const { token } = await json(base, 'POST', '/api/users/first-register', {
+    email: 'bench@example.org',
+    password: 'a-long-enough-bench-password',
+    name: 'Bench',
   })
-  const response = await fetch(`${base}/api/users/first-register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      email: 'bench@example.org',
-      password: 'a-long-enough-bench-password',
-      name: 'Bench',
-    }),
-  })
-  const { token } = await response.json()
   const photo = await twelveMegapixelPhoto()
 
   const upload = async (title) => {
@@ -166,17 +131,6 @@ try {
   )
   console.log('  written to bench/upload-results.json')
 } finally {
-  server.kill('SIGTERM')
-  fs.rmSync(scratch, { recursive: true, force: true })
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address()
-      probe.close(() => resolve(port))
-    })
-  })
+  await server.stop()
+  space.remove()
 }

@@ -6,8 +6,8 @@ import { isModeratorOrArtworkOwnerField } from '../../access/isModeratorOrArtwor
 import { isSignedInField } from '../../access/isSignedInField'
 import { contentWarnings, excludeWarnedTopics } from '../../fields/contentWarnings'
 import { IMAGE_MIME_TYPES } from '../../uploads/fileTypes'
-import { imageSizes } from '../../uploads/imageSizes'
 import { secureUpload } from '../../uploads/secureUpload'
+import { uploadSettings } from '../../uploads/uploadSettings'
 import { keepArtistWorkPending, refuseSelfApproval } from './hooks'
 import { LICENCES, MODERATION_STATUSES } from './options'
 
@@ -53,14 +53,7 @@ export const Artwork: CollectionConfig = {
     ],
     beforeChange: [keepArtistWorkPending],
   },
-  upload: {
-    mimeTypes: [...IMAGE_MIME_TYPES],
-    imageSizes,
-    adminThumbnail: 'thumbnail',
-    focalPoint: true,
-    crop: true,
-    pasteURL: false,
-  },
+  upload: uploadSettings(IMAGE_MIME_TYPES),
   fields: [
     { name: 'title', type: 'text', label: 'Title', required: true, maxLength: 200 },
     {

@@ -3,8 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { mediaAccess } from '../../access/mediaAccess'
 import { createdByField } from '../../fields/createdBy'
 import { isImageMimeType, MEDIA_MIME_TYPES } from '../../uploads/fileTypes'
-import { imageSizes } from '../../uploads/imageSizes'
 import { secureUpload } from '../../uploads/secureUpload'
+import { uploadSettings } from '../../uploads/uploadSettings'
 
 export const Media: CollectionConfig = {
   slug: 'media',
@@ -23,14 +23,7 @@ export const Media: CollectionConfig = {
   hooks: {
     beforeOperation: [secureUpload({ allowed: MEDIA_MIME_TYPES, fallbackName: 'file' })],
   },
-  upload: {
-    mimeTypes: [...MEDIA_MIME_TYPES],
-    imageSizes,
-    adminThumbnail: 'thumbnail',
-    focalPoint: true,
-    crop: true,
-    pasteURL: false,
-  },
+  upload: uploadSettings(MEDIA_MIME_TYPES),
   fields: [
     {
       name: 'alt',
