@@ -22,7 +22,7 @@ import type { Signatory } from '../payload-types'
 import { type ArchivedDoc, readArchiveData, uploadPath } from './archiveData'
 import { ARCHIVE_FORMAT, schemaVersion } from './exportArchive'
 import { ARCHIVE_IMPORT_CONTEXT } from './importContext'
-import { ArchiveError, verificationPassed, verifyFolder } from './manifest'
+import { ArchiveError, verificationPassed, verificationProblems, verifyFolder } from './manifest'
 import { archivedCollections, policyFor } from './policy'
 import type { Progress } from './progress'
 
@@ -59,11 +59,7 @@ export async function importArchive(
 ): Promise<ImportResult> {
   const verification = await verifyFolder(from, progress)
   if (!verificationPassed(verification)) {
-    const named = [
-      ...verification.missing.map((file) => `${file} is missing`),
-      ...verification.extra.map((file) => `${file} is not in the manifest`),
-      ...verification.altered.map((file) => `${file.path} has been altered`),
-    ]
+    const named = verificationProblems(verification)
     throw new ArchiveError(
       `The archive does not match its manifest, so nothing was imported: ${named.join('; ')}.`,
     )

@@ -181,6 +181,13 @@ export type Verification = {
 export const verificationPassed = ({ missing, extra, altered }: Verification) =>
   missing.length === 0 && extra.length === 0 && altered.length === 0
 
+/** Each file that does not match the manifest, in words, for a refusal message. */
+export const verificationProblems = ({ missing, extra, altered }: Verification): string[] => [
+  ...missing.map((file) => `${file} is missing`),
+  ...extra.map((file) => `${file} is not in the manifest`),
+  ...altered.map((file) => `${file.path} has been altered`),
+]
+
 /** Every file against the manifest: missing, extra and altered ones, each by name. */
 export async function verifyFolder(root: string, progress: Progress): Promise<Verification> {
   const manifest = await readManifest(root)

@@ -5,7 +5,12 @@ import path from 'node:path'
 import { createClient } from '@libsql/client'
 import pg from 'pg'
 
-import { ArchiveError, verificationPassed, verifyFolder } from '../archive/manifest'
+import {
+  ArchiveError,
+  verificationPassed,
+  verificationProblems,
+  verifyFolder,
+} from '../archive/manifest'
 import type { Progress } from '../archive/progress'
 import { dialectOf, sqliteFilePath } from '../databaseUrl'
 import {
@@ -41,11 +46,7 @@ export async function restore(
 ): Promise<RestoreResult> {
   const verification = await verifyFolder(from, progress)
   if (!verificationPassed(verification)) {
-    const named = [
-      ...verification.missing.map((file) => `${file} is missing`),
-      ...verification.extra.map((file) => `${file} is not in the manifest`),
-      ...verification.altered.map((file) => `${file.path} has been altered`),
-    ]
+    const named = verificationProblems(verification)
     throw new ArchiveError(
       `The backup does not match its manifest, so nothing was restored: ${named.join('; ')}.`,
     )

@@ -70,10 +70,8 @@ async function draftTasks(payload: Payload, authorId?: number | string): Promise
       const filter: Record<string, Record<string, string>> = authorId
         ? { _status: { equals: 'draft' }, createdBy: { equals: String(authorId) } }
         : { _status: { equals: 'draft' } }
-      const where: Where = authorId
-        ? { and: [{ _status: { equals: 'draft' } }, { createdBy: { equals: authorId } }] }
-        : { _status: { equals: 'draft' } }
-      const drafts = await count(payload, slug, where)
+      // The list's filter is the count's query too: what is counted is what the link shows.
+      const drafts = await count(payload, slug, filter)
       return {
         key: `drafts-${slug}`,
         text: authorId
