@@ -65,12 +65,37 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
   }
 }
 
+/**
+ * Drops a test database even while connections to it remain open.
+ *
+ * Not `WITH (FORCE)`: that refuses outright when any backend in the database belongs to
+ * another role, and an autovacuum worker can be there at any moment, so a non-superuser
+ * test role failed at random. Instead the test role ends its own sessions (a pooled client
+ * can stay checked out after payload.destroy()), and a plain DROP asks autovacuum to leave
+ * by itself; a session still on its way out gets a short retry.
+ */
 export function dropPostgresDatabase(base: string, name: string): Promise<void> {
-  // WITH (FORCE) because a pooled client can stay checked out after payload.destroy().
   return withPostgres(base, async (client) => {
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    for (let attempt = 1; ; attempt++) {
+      await client.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = $1 AND pid <> pg_backend_pid() AND usename = current_user`,
+        [name],
+      )
+      try {
+        await client.query(`DROP DATABASE IF EXISTS ${name}`)
+        return
+      } catch (error) {
+        const inUse = (error as { code?: string }).code === OBJECT_IN_USE
+        if (!inUse || attempt === DROP_ATTEMPTS) throw error
+        await new Promise((resolve) => setTimeout(resolve, 250))
+      }
+    }
   })
 }
+
+const OBJECT_IN_USE = '55006'
+const DROP_ATTEMPTS = 20
 
 async function withPostgres<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url })

@@ -25,7 +25,7 @@ export async function startLocalPayload(dialect: Dialect): Promise<LocalPayload>
     databaseUrl: database.url,
     stop: async () => {
       // A pooled PostgreSQL client can stay checked out and hold pool.end() open until the
-      // database is dropped WITH (FORCE), so do not wait on destroy() before dropping.
+      // drop ends its session, so do not wait on destroy() before dropping.
       const destroyed = local.payload.destroy()
       await Promise.race([destroyed, new Promise((resolve) => setTimeout(resolve, 2_000))])
       await database.drop()
