@@ -8,6 +8,7 @@ import { type Auth, api } from './helpers/api'
 import { launchBrowser, screenshot, watchForProblems } from './helpers/browser'
 import { testDialects } from './helpers/databases'
 import { plainPng } from './helpers/images'
+import { connectLocalPayload } from './helpers/localPayload'
 import { type RunningServer, startServer } from './helpers/server'
 import { createTeam, TEAM_PASSWORD, type Team } from './helpers/team'
 
@@ -276,6 +277,60 @@ describe.each(testDialects())('archive mode on $dialect', ({ dialect, skip }) =>
     expect(admin.body.collections.statements).toMatchObject({ create: true, update: true })
     expect(admin.body.globals['site-settings']).toMatchObject({ update: true })
   })
+
+  it.skipIf(skip)(
+    'publishes on schedule only what an admin scheduled; a non-admin’s schedule is refused',
+    async () => {
+      const schedulers = ['admin', 'editor'] as const
+      const drafts = {} as Record<(typeof schedulers)[number], Doc>
+      for (const who of schedulers) {
+        const created = await client.request<{ doc: Doc }>('/api/statements?draft=true', {
+          method: 'POST',
+          auth: team.admin,
+          body: { title: `Scheduled by the ${who}`, contentWarnings: { reviewed: true } },
+        })
+        expect(created.status, JSON.stringify(created.body)).toBe(201)
+        drafts[who] = created.body.doc
+      }
+      // A schedule runs as the account that set it, so the archive's rule holds at run time,
+      // even for a publication an editor planned before the site was archived.
+      const local = await connectLocalPayload(server.database.url)
+      try {
+        const jobs = {} as Record<(typeof schedulers)[number], number | string>
+        for (const who of schedulers) {
+          const job = await local.payload.jobs.queue({
+            task: 'schedulePublish',
+            input: {
+              type: 'publish',
+              // Typed as SQL's numeric ids; Payload turns each back into the adapter's own id type.
+              doc: { relationTo: 'statements', value: drafts[who].id as number },
+              user: { relationTo: 'users', value: team[who].userId as number },
+            },
+            waitUntil: new Date(),
+          })
+          jobs[who] = job.id
+        }
+        await local.payload.jobs.run({ queue: 'default' })
+
+        const status = async (doc: Doc) =>
+          (
+            await client.request<{ _status: string }>(`/api/statements/${doc.id}?draft=true`, {
+              auth: team.admin,
+            })
+          ).body._status
+        expect(await status(drafts.admin)).toBe('published')
+        expect(await status(drafts.editor)).toBe('draft')
+        const refused = await local.payload.findByID({
+          collection: 'payload-jobs',
+          id: jobs.editor,
+        })
+        expect(refused.hasError).toBe(true)
+        expect(JSON.stringify(refused.log ?? refused.error)).toContain(ARCHIVED_MESSAGE)
+      } finally {
+        await local.stop()
+      }
+    },
+  )
 
   it.skipIf(skip)('lets admins write, and ends when an admin switches it off', async () => {
     const byAdmin = await client.request('/api/statements', {
