@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 
+import { PDFDocument, PDFName } from 'pdf-lib'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -9,6 +10,10 @@ import { testDialects } from './helpers/databases'
 import {
   HTML_PAGE,
   hugePng,
+  PDF_AUTHOR,
+  PDF_EARLIER_AUTHOR,
+  pdfCarryingAuthors,
+  pdfWithCompressedScript,
   phonePhotoWithGps,
   plainPng,
   pngWithZipInChunk,
@@ -565,16 +570,16 @@ describe.each(testDialects())('artwork and media uploads on $dialect', ({ dialec
     })
 
     it('refuses a PDF that carries JavaScript, and accepts a plain one without alt text', async () => {
-      await refused(
-        'media',
-        {
-          bytes: simplePdf('Hello', '/OpenAction << /S /JavaScript /JS (app.alert(1)) >> '),
-          name: 'x.pdf',
-          type: 'application/pdf',
-        },
-        400,
-        /scripts/,
-      )
+      const scripted = [
+        simplePdf('Hello', '/OpenAction << /S /JavaScript /JS (app.alert(1)) >> '),
+        // The same, spelt with the escapes PDF allows in names.
+        simplePdf('Hello', '/OpenAction << /S /J#61va#53cript /J#73 (app.alert(1)) >> '),
+        // Out of sight of any byte search, in a compressed object stream.
+        await pdfWithCompressedScript(),
+      ]
+      for (const bytes of scripted) {
+        await refused('media', { bytes, name: 'x.pdf', type: 'application/pdf' }, 400, /scripts/)
+      }
       const pdf = await upload(
         'media',
         {
@@ -589,6 +594,34 @@ describe.each(testDialects())('artwork and media uploads on $dialect', ({ dialec
       expect(pdf.body.doc?.mimeType).toBe('application/pdf')
       expect(pdf.body.doc?.filename).toBe('foi-reply-final.pdf')
       expect((await fetchFile(pdf.body.doc!.url)).status).toBe(200)
+    })
+
+    it('stores a PDF without who made it: information, XMP, comment authors, old revisions', async () => {
+      const sent = await pdfCarryingAuthors()
+      for (const name of [PDF_AUTHOR, PDF_EARLIER_AUTHOR]) {
+        expect(sent.toString('latin1'), 'the test file carries the name').toContain(name)
+      }
+      const stored = await upload(
+        'media',
+        { bytes: sent, name: 'reply.pdf', type: 'application/pdf' },
+        { caption: 'A reply to our request' },
+        team.editor,
+      )
+      expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+      const served = await fetchFile(stored.body.doc!.url)
+      expect(served.status).toBe(200)
+      const onDisk = fs.readFileSync(path.join(server.mediaDir, 'media', stored.body.doc!.filename))
+      expect(served.bytes.equals(onDisk)).toBe(true)
+      for (const name of [PDF_AUTHOR, PDF_EARLIER_AUTHOR, 'A later save']) {
+        expect(onDisk.includes(name), `"${name}" is still in the stored PDF`).toBe(false)
+      }
+      const document = await PDFDocument.load(onDisk, { updateMetadata: false })
+      expect(document.getAuthor()).toBeUndefined()
+      expect(document.catalog.has(PDFName.of('Metadata'))).toBe(false)
+      // The page, its text and the comment itself are kept.
+      expect(document.getPageCount()).toBe(1)
+      expect(onDisk.toString('latin1')).toContain('Check page two')
+      expect(stored.body.doc!.filesize).toBe(onDisk.length)
     })
 
     it('refuses PDFs as artwork and images in media without alt text', async () => {

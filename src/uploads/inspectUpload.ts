@@ -1,9 +1,12 @@
+import type { PDFDocument } from 'pdf-lib'
+
 import { fileTypeFromBuffer } from 'file-type'
 import { APIError } from 'payload'
 import sharp, { type Metadata } from 'sharp'
 
 import { contentEnd } from './contentEnd'
 import { type AllowedMimeType, describeTypes } from './fileTypes'
+import { readPdf } from './pdf'
 
 export type InspectedUpload = {
   mime: AllowedMimeType
@@ -11,6 +14,8 @@ export type InspectedUpload = {
   width?: number
   height?: number
   pages?: number
+  /** For PDFs: the document as read and checked, to be cleaned without reading it again. */
+  pdf?: PDFDocument
 }
 
 const refuse = (message: string, status: number) => new APIError(message, status, undefined, true)
@@ -29,9 +34,6 @@ const EMBEDDED_FORMATS: { name: string; pattern: Buffer; within: 'start' | 'end'
 // Readers look this far from the start (PDF, HTML sniffing) or the end (a ZIP's directory).
 const SNIFF_WINDOW = 1024
 const ZIP_DIRECTORY_WINDOW = 65_557
-
-// Active content a PDF reader may run or unpack; campaign documents have no need of it.
-const PDF_ACTIVE_CONTENT = /\/(JavaScript|JS|Launch|EmbeddedFiles?|RichMedia)(?=[\s/<>[\]()])/
 
 /**
  * Checks an upload before anything decodes it: its real type from its bytes, that it is one of
@@ -73,15 +75,7 @@ export async function inspectUpload(
     )
   }
 
-  if (mime === 'application/pdf') {
-    if (PDF_ACTIVE_CONTENT.test(bytes.toString('latin1'))) {
-      throw refuse(
-        'This PDF contains scripts, attachments or embedded media. Please save it as a plain PDF (for example with “Print to PDF”) and retry.',
-        400,
-      )
-    }
-    return { mime }
-  }
+  if (mime === 'application/pdf') return { mime, pdf: await readPdf(bytes) }
 
   const hidden = EMBEDDED_FORMATS.find(({ pattern, within }) => {
     const region =

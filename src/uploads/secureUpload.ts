@@ -8,6 +8,7 @@ import { isArchiveImport } from '../archive/importContext'
 
 import { type AllowedMimeType, extensionFor, isImageMimeType } from './fileTypes'
 import { inspectUpload } from './inspectUpload'
+import { withoutPdfMetadata } from './pdf'
 import { DEFAULT_MAX_PIXELS } from './limits'
 import { safeFilename } from './safeFilename'
 import { sanitiseImage } from './sanitiseImage'
@@ -29,7 +30,7 @@ export const maxPixelsOf = (req: PayloadRequest): number => {
 /**
  * Every file that reaches an upload collection passes here before Payload stores it or makes
  * sizes from it: its type is read from its bytes, polyglots and oversized images are refused,
- * and images are re-encoded without their metadata. Payload then stores what this returns.
+ * and images and PDFs are stored without their metadata. Payload then stores what this returns.
  */
 export const secureUpload =
   ({ allowed, nameFrom, fallbackName }: Options): CollectionBeforeOperationHook =>
@@ -67,7 +68,9 @@ export const secureUpload =
           maxPixels,
           animated: (inspected.pages ?? 1) > 1,
         })
-      : original
+      : inspected.pdf
+        ? await withoutPdfMetadata(inspected.pdf)
+        : original
 
     const incoming = 'data' in args ? (args.data as Record<string, unknown> | undefined) : undefined
     req.file = {

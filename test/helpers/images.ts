@@ -1,6 +1,7 @@
 /** Files the upload tests make for themselves: real images, and the nasty things people send. */
 import zlib from 'node:zlib'
 
+import { PDFDocument, PDFName, PDFString, StandardFonts } from 'pdf-lib'
 import sharp from 'sharp'
 
 import { textPdf } from '../../src/seed/pdf'
@@ -128,3 +129,70 @@ export function hugePng(side = 30_000): Buffer {
 /** A small valid PDF with one line of text, optionally with extra catalogue entries. */
 export const simplePdf = (text: string, catalogueExtra = ''): Buffer =>
   textPdf([text], catalogueExtra)
+
+export const PDF_AUTHOR = 'Jo Quietname'
+export const PDF_EARLIER_AUTHOR = 'Pat Formername'
+
+/**
+ * A PDF carrying everything that can say who wrote it: document information, an XMP stream,
+ * a comment with its author, and an earlier revision's information left behind by an
+ * incremental save. Written uncompressed, so a byte search proves each is really there.
+ */
+export async function pdfCarryingAuthors(): Promise<Buffer> {
+  const document = await PDFDocument.create({ updateMetadata: false })
+  document.setAuthor(PDF_AUTHOR)
+  document.setCreator(`${PDF_AUTHOR}'s laptop`)
+  document.setTitle(`Notes by ${PDF_AUTHOR}`)
+  const page = document.addPage([595, 842])
+  page.drawText('Reply to our request about the SIM model', {
+    x: 72,
+    y: 760,
+    font: await document.embedFont(StandardFonts.Helvetica),
+  })
+  const xmp = document.context.stream(
+    `<x:xmpmeta xmlns:x="adobe:ns:meta/"><dc:creator>${PDF_AUTHOR}</dc:creator></x:xmpmeta>`,
+    { Type: 'Metadata', Subtype: 'XML' },
+  )
+  document.catalog.set(PDFName.of('Metadata'), document.context.register(xmp))
+  const comment = document.context.obj({
+    Type: 'Annot',
+    Subtype: 'Text',
+    Rect: [72, 700, 92, 720],
+    T: PDFString.of(PDF_AUTHOR),
+    Contents: PDFString.of('Check page two'),
+  })
+  page.node.set(PDFName.of('Annots'), document.context.obj([document.context.register(comment)]))
+  const first = Buffer.from(await document.save({ useObjectStreams: false }))
+  return withIncrementalRevision(first, `<< /Author (${PDF_EARLIER_AUTHOR}) >>`)
+}
+
+/** Appends a revision whose information replaces `leftover`, which stays in the file unused. */
+function withIncrementalRevision(pdf: Buffer, leftover: string): Buffer {
+  const text = pdf.toString('latin1')
+  const previous = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1])
+  const size = Number(/\/Size (\d+)/.exec(text)![1])
+  const root = /\/Root (\d+ \d+ R)/.exec(text)![1]
+  let revision = '\n'
+  const offsets: number[] = []
+  for (const object of [leftover, '<< /Producer (A later save) >>']) {
+    offsets.push(pdf.length + revision.length)
+    revision += `${size + offsets.length - 1} 0 obj\n${object}\nendobj\n`
+  }
+  const xref = pdf.length + revision.length
+  revision += `xref\n0 1\n0000000000 65535 f \n${size} 2\n`
+  revision += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')
+  revision += `trailer\n<< /Size ${size + 2} /Root ${root} /Info ${size + 1} 0 R /Prev ${previous} >>\n`
+  revision += `startxref\n${xref}\n%%EOF\n`
+  return Buffer.concat([pdf, Buffer.from(revision, 'latin1')])
+}
+
+/** A PDF whose script sits in a compressed object stream, where a byte search cannot see it. */
+export async function pdfWithCompressedScript(): Promise<Buffer> {
+  const document = await PDFDocument.create()
+  document.addPage()
+  document.catalog.set(
+    PDFName.of('OpenAction'),
+    document.context.obj({ S: 'JavaScript', JS: PDFString.of('app.alert(1)') }),
+  )
+  return Buffer.from(await document.save({ useObjectStreams: true }))
+}
