@@ -190,6 +190,42 @@ describe.each(testDialects())('the public API on $dialect', ({ dialect, skip }) 
     },
   )
 
+  it.skipIf(skip)(
+    'keeps serving from the cache while a published statement’s draft is autosaved, not after',
+    async () => {
+      const read = reader('Autosave')
+      const statement = await create({ title: 'Autosave check', ...REVIEWED })
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: ['Autosave check'] })
+      expect((await read.one(statement.id)).cache).toBe('MISS')
+      const autosave = async (title: string) => {
+        // What the admin panel sends every few seconds while someone types.
+        const response = await client.request(
+          `/api/statements/${statement.id}?draft=true&autosave=true`,
+          { method: 'PATCH', auth: editor, body: { title, _status: 'draft' } },
+        )
+        expect(response.status, JSON.stringify(response.body)).toBe(200)
+      }
+      await autosave('Autosave check, half rewritten')
+      await autosave('Autosave check, rewritten')
+      expect(await read.rest()).toEqual({ cache: 'HIT', titles: ['Autosave check'] })
+      expect(await read.one(statement.id)).toEqual({
+        status: 200,
+        cache: 'HIT',
+        title: 'Autosave check',
+      })
+
+      await edit(statement.id, { _status: 'published' })
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: ['Autosave check, rewritten'] })
+      expect((await read.one(statement.id)).title).toBe('Autosave check, rewritten')
+
+      // Unpublishing sends the same status without the draft flag: that the public sees.
+      await autosave('Autosave check, rewritten again')
+      await edit(statement.id, { _status: 'draft' })
+      expect(await read.rest()).toEqual({ cache: 'MISS', titles: [] })
+      expect((await read.one(statement.id)).status).toBe(404)
+    },
+  )
+
   it.skipIf(skip)('shows a scheduled publication as soon as the job runner makes it', async () => {
     const read = reader('Scheduled cache')
     const draft = await create({ title: 'Scheduled cache check', ...REVIEWED }, true)
