@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { clearInterval, setInterval } from 'node:timers'
 
 import autocannon from 'autocannon'
 
@@ -30,6 +31,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4)
 const ABUSE_SECONDS = Number(process.env.BENCH_ABUSE_SECONDS ?? 2)
 const SIGNATURES = Number(process.env.BENCH_SIGNATURES ?? 1000)
 const SIGNING_CONNECTIONS = Number(process.env.BENCH_SIGNING_CONNECTIONS ?? 64)
+const WRITE_EVERY_MS = Number(process.env.BENCH_WRITE_EVERY_MS ?? 250)
 
 const READ = '/api/statements?limit=10&depth=1'
 // The same page through GraphQL: the fields a front end lists, with the related trusts.
@@ -121,6 +123,45 @@ try {
   results.push({
     ...combine(signedInRead, [signedInRun]),
     ratioToCeiling: signedInRun.requestsPerSecond / ceilingRate,
+  })
+  // A moderator approving signatures in a spike: each write empties the cache, and the readers
+  // that arrive before it is filled again wait for one query rather than each making their own.
+  const whileWritingRead = {
+    name: `anonymous REST, a write every ${WRITE_EVERY_MS} ms`,
+    url: `${server.base}${READ}`,
+    expect: 200,
+  }
+  const { doc: target } = await json(
+    server.base,
+    'POST',
+    '/api/updates',
+    { title: 'Benchmark write target', _status: 'published', contentWarnings: { reviewed: true } },
+    signedIn,
+  )
+  let writes = 0
+  let failedWrites = 0
+  const writer = setInterval(() => {
+    writes += 1
+    json(
+      server.base,
+      'PATCH',
+      `/api/updates/${target.id}`,
+      { title: `Write ${writes}` },
+      signedIn,
+    ).catch(() => (failedWrites += 1))
+  }, WRITE_EVERY_MS)
+  process.stdout.write(`${whileWritingRead.name}… `)
+  const whileWritingRun = await measure(whileWritingRead, SECONDS * ROUNDS).finally(() =>
+    clearInterval(writer),
+  )
+  console.log(
+    `${whileWritingRun.requestsPerSecond} req/s, ${writes} writes (${failedWrites} failed)`,
+  )
+  results.push({
+    ...combine(whileWritingRead, [whileWritingRun]),
+    ratioToCeiling: whileWritingRun.requestsPerSecond / ceilingRate,
+    writes,
+    failedWrites,
   })
   const abuse = await inRounds(abusive, ABUSE_SECONDS)
   for (const [index, scenario] of abusive.entries()) {

@@ -226,6 +226,18 @@ describe.each(testDialects())('the public API on $dialect', ({ dialect, skip }) 
     },
   )
 
+  it.skipIf(skip)('answers a burst of the same read after a write with one query', async () => {
+    const read = reader('Burst')
+    await create({ title: 'Burst check' })
+    // The write has just emptied the cache: every one of these arrives to find it empty.
+    const burst = await Promise.all(Array.from({ length: 40 }, () => read.rest()))
+    expect(burst.map((answer) => answer.titles)).toEqual(burst.map(() => ['Burst check']))
+    const misses = burst.filter((answer) => answer.cache === 'MISS').length
+    expect(misses, 'readers that went to Payload themselves').toBe(1)
+    const graphqlBurst = await Promise.all(Array.from({ length: 40 }, () => read.graphql()))
+    expect(graphqlBurst.filter((answer) => answer.cache === 'MISS')).toHaveLength(1)
+  })
+
   it.skipIf(skip)('shows a scheduled publication as soon as the job runner makes it', async () => {
     const read = reader('Scheduled cache')
     const draft = await create({ title: 'Scheduled cache check', ...REVIEWED }, true)

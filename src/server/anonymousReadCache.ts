@@ -18,6 +18,8 @@ export type ReadCacheOptions = {
 }
 
 type Variant = { headers: OutgoingHttpHeaders; body: Buffer; etag: string | undefined }
+/** A response being read from Payload that others asking the same may wait for. */
+type Flight = { generation: number; landed: Promise<void>; land: () => void }
 type Prepared = { identity: Variant; gzip: Variant | undefined; cacheControl: string | undefined }
 
 export type CaptureOptions = {
@@ -35,6 +37,8 @@ const VARY = ['Origin', 'Authorization', 'Cookie', 'Accept-Encoding']
 const ENTRY_OVERHEAD_BYTES = 1024
 // Below this, compressing saves less than the headers it adds.
 const GZIP_MIN_BYTES = 1024
+// A request waiting for another's answer goes to Payload itself after this, whatever happens.
+const LONGEST_WAIT_MS = 5_000
 
 /**
  * Anonymous API responses, kept in this process until any write (see src/readCache) or for
@@ -43,6 +47,7 @@ const GZIP_MIN_BYTES = 1024
  */
 export class AnonymousReadCache {
   private readonly entries: LRUCache<string, Prepared> | undefined
+  private readonly inFlight = new Map<string, Flight>()
   private readonly cacheControl: string
   private readonly maxEntryBytes: number
 
@@ -79,6 +84,31 @@ export class AnonymousReadCache {
   }
 
   /**
+   * As `serve`, but when the same request is already being answered by Payload (the moment
+   * after a write has emptied the cache, in a spike), waits for that answer instead of asking
+   * Payload again: one query per write, not one per reader. Returns false when there is
+   * still nothing to serve, and the caller asks Payload itself.
+   */
+  async serveOrWait(
+    key: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    acceptsGzip: boolean,
+  ): Promise<boolean> {
+    if (this.serve(key, req, res, acceptsGzip)) return true
+    const flight = this.inFlight.get(key)
+    // One that began before the latest write may bring back what that write changed.
+    if (!flight || flight.generation !== writeGeneration()) return false
+    let timer: NodeJS.Timeout | undefined
+    await Promise.race([
+      flight.landed,
+      new Promise((resolve) => (timer = setTimeout(resolve, LONGEST_WAIT_MS))),
+    ])
+    clearTimeout(timer)
+    return this.serve(key, req, res, acceptsGzip)
+  }
+
+  /**
    * Holds back the response that Next.js is about to write, stores it if it may be reused, and
    * sends it: compressed if the client accepts it, or a 304 when the client already has it.
    * The request must reach Next.js without Accept-Encoding, so that what is held is plain.
@@ -86,6 +116,9 @@ export class AnonymousReadCache {
   capture(req: IncomingMessage, res: ServerResponse, options: CaptureOptions): void {
     const generation = writeGeneration()
     const before = new Set(res.getHeaderNames())
+    const flight = options.key === undefined ? undefined : this.takeOff(options.key, generation)
+    // However the response ends (stored, refused, failed, abandoned), no one waits on.
+    if (flight) res.once('close', flight.land)
     holdResponse(res, this.maxEntryBytes, (body, reply) => {
       const result = options.graphql ? parseJson(body) : undefined
       // A response without data is a request error (a query over maxComplexity, say): GraphQL
@@ -106,8 +139,25 @@ export class AnonymousReadCache {
       const prepared = prepare(headers, body, options.conditional)
       // A write that began while this response was being read may not be in it.
       if (writeGeneration() === generation) this.entries?.set(options.key!, prepared)
+      flight?.land()
       send(prepared, 200, req, options.acceptsGzip, 'MISS', reply)
     })
+  }
+
+  private takeOff(key: string, generation: number): Flight | undefined {
+    if (!this.entries) return undefined
+    let land = () => {}
+    const landed = new Promise<void>((resolve) => (land = resolve))
+    const flight: Flight = {
+      generation,
+      landed,
+      land: () => {
+        land()
+        if (this.inFlight.get(key) === flight) this.inFlight.delete(key)
+      },
+    }
+    this.inFlight.set(key, flight)
+    return flight
   }
 
   private mayStore(

@@ -91,7 +91,7 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
 
     if (req.method === 'GET' || req.method === 'HEAD') {
       const key = `GET ${originKey(req)} ${req.url}`
-      if (anonymous && cache.serve(key, req, res, acceptsGzip)) return
+      if (anonymous && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
       const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(search, reader))
       if (problem) return refuse(req, res, problem)
       if (anonymous && req.method === 'GET' && !isFileDownload(path)) {
@@ -104,7 +104,7 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
       if (!isJson(req.headers['content-type'])) return next()
       const body = await readBody(req)
       const key = `POST ${originKey(req)} ${req.headers.accept ?? ''} ${body.toString('utf8')}`
-      if (anonymous && cache.serve(key, req, res, acceptsGzip)) return
+      if (anonymous && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
       let parsed: unknown
       try {
         parsed = JSON.parse(body.toString('utf8'))
