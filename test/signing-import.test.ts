@@ -101,7 +101,11 @@ describe.each(testDialects())('importing signatories on $dialect', ({ dialect, s
       ])
       expect(docs.every((doc) => doc.status === 'pending' && doc.source === 'import')).toBe(true)
       expect(docs[2].possibleDuplicateOf).toBe(docs[0].id)
-      expect(docs[3]).toMatchObject({ email: null, display: 'counted_only' })
+      expect(docs[3]).toMatchObject({
+        email: null,
+        display: 'counted_only',
+        emailHash: expect.stringMatching(/^none:/),
+      })
     },
   )
 
@@ -131,6 +135,19 @@ describe.each(testDialects())('importing signatories on $dialect', ({ dialect, s
           status: 'approved',
         },
       })
+      // A second signature on the same letter: after erasure neither has an address, and the
+      // unique (letter, emailHash) index must still hold two of them.
+      const second = await payload.create({
+        collection: 'signatories',
+        data: {
+          letter: closed.id,
+          name: 'Lee Second',
+          role: 'Nurse',
+          email: 'lee@example.org',
+          display: 'full',
+          status: 'approved',
+        },
+      })
       await payload.jobs.queue({ task: 'eraseContactDetailsAfterClosing', input: {} })
       await payload.jobs.run({ queue: 'default' })
       const after = await payload.findByID({
@@ -142,9 +159,17 @@ describe.each(testDialects())('importing signatories on $dialect', ({ dialect, s
         name: 'Kit Kept',
         publicName: 'Kit Kept',
         email: null,
-        emailHash: null,
+        emailHash: expect.stringMatching(/^none:/),
         ipHash: null,
       })
+      const secondAfter = await payload.findByID({
+        collection: 'signatories',
+        id: second.id,
+        depth: 0,
+      })
+      expect(secondAfter.email).toBeNull()
+      expect(secondAfter.emailHash).toMatch(/^none:/)
+      expect(secondAfter.emailHash).not.toBe(after.emailHash)
       const untouched = await payload.find({
         collection: 'signatories',
         depth: 0,

@@ -37,3 +37,14 @@ export const normaliseEmail = (email: string): string => email.trim().toLowerCas
 export function keyedHash(secret: string, purpose: string, value: string): string {
   return crypto.createHmac('sha256', `${purpose}:${secret}`).update(value).digest('hex')
 }
+
+/**
+ * The email key of a signature with no address (one from paper, or whose address was erased):
+ * unique to it, so the unique (letter, emailHash) index never sees two empty keys. MongoDB's
+ * unique indexes count missing and null values as equal, SQL's do not; a key that is never
+ * empty behaves the same on all three. Never equal to a keyed hash, which is hex.
+ */
+export const NO_EMAIL_KEY_PREFIX = 'none:'
+export const isNoEmailKey = (value: unknown): value is string =>
+  typeof value === 'string' && value.startsWith(NO_EMAIL_KEY_PREFIX)
+export const newNoEmailKey = (): string => `${NO_EMAIL_KEY_PREFIX}${crypto.randomUUID()}`

@@ -3,6 +3,7 @@ import * as migration_20261121_121123_content_model from './20261121_121123_cont
 import * as migration_20261121_124509_signatories from './20261121_124509_signatories'
 import * as migration_20261121_130248_retention_task from './20261121_130248_retention_task'
 import * as migration_20261121_134824_artwork_media from './20261121_134824_artwork_media'
+import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261121_134824_artwork_media.up,
     down: migration_20261121_134824_artwork_media.down,
     name: '20261121_134824_artwork_media',
+  },
+  {
+    up: migration_20261121_180000_signatures_without_email_keys.up,
+    down: migration_20261121_180000_signatures_without_email_keys.down,
+    name: '20261121_180000_signatures_without_email_keys',
   },
 ]

@@ -2,6 +2,7 @@ import * as migration_20261121_114033_initial from './20261121_114033_initial'
 import * as migration_20261121_121116_content_model from './20261121_121116_content_model'
 import * as migration_20261121_124530_signatories from './20261121_124530_signatories'
 import * as migration_20261121_134814_artwork_media from './20261121_134814_artwork_media'
+import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
 
 export const migrations = [
   {
@@ -23,5 +24,10 @@ export const migrations = [
     up: migration_20261121_134814_artwork_media.up,
     down: migration_20261121_134814_artwork_media.down,
     name: '20261121_134814_artwork_media',
+  },
+  {
+    up: migration_20261121_180000_signatures_without_email_keys.up,
+    down: migration_20261121_180000_signatures_without_email_keys.down,
+    name: '20261121_180000_signatures_without_email_keys',
   },
 ]

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
-import { keyedHash, nameKey, normaliseEmail } from '../normalise'
+import { isNoEmailKey, keyedHash, nameKey, newNoEmailKey, normaliseEmail } from '../normalise'
 
 /** Dedupe keys, kept in step with the name and email whoever saves the signatory. */
 export const fillKeys: CollectionBeforeChangeHook = ({ data, originalDoc, req }) => {
@@ -10,7 +10,11 @@ export const fillKeys: CollectionBeforeChangeHook = ({ data, originalDoc, req })
   return {
     ...data,
     email,
-    emailHash: email ? keyedHash(req.payload.secret, 'email', email) : null,
+    emailHash: email
+      ? keyedHash(req.payload.secret, 'email', email)
+      : isNoEmailKey(originalDoc?.emailHash)
+        ? originalDoc.emailHash
+        : newNoEmailKey(),
     nameKey: typeof merged.name === 'string' ? nameKey(merged.name) : null,
   }
 }

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { parse } from 'csv-parse/sync'
 
 import { findLetter } from '../endpoints/findOpenLetter'
-import { keyedHash, nameKey, normaliseEmail } from '../normalise'
+import { keyedHash, nameKey, NO_EMAIL_KEY_PREFIX, normaliseEmail } from '../normalise'
 import { DISPLAY_CHOICES, LIMITS } from '../options'
 
 export type ImportReport = {
@@ -137,7 +137,7 @@ async function alreadyPresent(
         { letter: { equals: letter } },
         emailHash
           ? { emailHash: { equals: emailHash } }
-          : { and: [{ nameKey: { equals: key } }, { emailHash: { exists: false } }] },
+          : { and: [{ nameKey: { equals: key } }, { emailHash: { like: NO_EMAIL_KEY_PREFIX } }] },
       ],
     },
   })
