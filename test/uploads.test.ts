@@ -510,6 +510,104 @@ describe.each(testDialects())('artwork and media uploads on $dialect', ({ dialec
     })
   })
 
+  describe.skipIf(skip)('who sees media', () => {
+    const REVIEWED = { contentWarnings: { reviewed: true } }
+    const picture = async (title: string, auth: Auth) => {
+      const response = await upload(
+        'media',
+        { bytes: await plainPng(1300, 700), name: `${title}.png`, type: 'image/png' },
+        { alt: `${title}: a green field with a red corner.` },
+        auth,
+      )
+      expect(response.status, JSON.stringify(response.body)).toBe(201)
+      return response.body.doc!
+    }
+    /** What a reader gets of one media document: its JSON, the list, GraphQL and every file. */
+    const seenBy = async (media: UploadDoc, auth?: Auth) => {
+      const one = await client.request(`/api/media/${media.id}`, { auth })
+      const list = await client.request<{ docs: UploadDoc[] }>('/api/media?limit=100', { auth })
+      const graphql = await client.graphql<{ MediaItems: { docs: { id: unknown }[] } }>(
+        '{ MediaItems(limit: 100) { docs { id } } }',
+        {},
+        auth,
+      )
+      const files = await Promise.all(fileUrls(media).map((url) => fetchFile(url, auth)))
+      return {
+        one: one.status,
+        listed: list.body.docs.some((doc) => doc.id === media.id),
+        graphql: graphql.body.data?.MediaItems.docs.some((doc) => doc.id === media.id),
+        files: [...new Set(files.map((file) => file.status))],
+      }
+    }
+    const HIDDEN = { one: 404, listed: false, graphql: false, files: [403] }
+    const SHOWN = { one: 200, listed: true, graphql: true, files: [200] }
+
+    it('keeps a picture for a draft private, files included, until the draft is published', async () => {
+      const media = await picture('For a draft', team.contributor)
+      expect(fileUrls(media).length).toBe(7)
+      expect(await seenBy(media)).toEqual(HIDDEN)
+      expect(await seenBy(media, otherArtist)).toEqual(HIDDEN)
+      expect(await seenBy(media, team.moderator)).toEqual(HIDDEN)
+      expect(await seenBy(media, team.contributor)).toEqual(SHOWN)
+      expect(await seenBy(media, team.editor)).toEqual(SHOWN)
+
+      const draft = await client.request<{ doc: { id: number | string } }>(
+        '/api/statements?draft=true',
+        {
+          method: 'POST',
+          auth: team.contributor,
+          body: { title: 'A draft with a picture', attachments: [media.id] },
+        },
+      )
+      expect(draft.status, JSON.stringify(draft.body)).toBe(201)
+      expect(await seenBy(media)).toEqual(HIDDEN)
+
+      const publish = (status: 'published' | 'draft') =>
+        client.request(`/api/statements/${draft.body.doc.id}`, {
+          method: 'PATCH',
+          auth: team.editor,
+          body: { _status: status, ...REVIEWED },
+        })
+      expect((await publish('published')).status).toBe(200)
+      expect(await seenBy(media)).toEqual(SHOWN)
+      expect(await seenBy(media, otherArtist)).toEqual(SHOWN)
+      expect((await publish('draft')).status).toBe(200)
+      expect(await seenBy(media)).toEqual(HIDDEN)
+    })
+
+    it('shows a picture that a published page’s text uses', async () => {
+      const media = await picture('In the text', team.editor)
+      expect(await seenBy(media)).toEqual(HIDDEN)
+      const body = {
+        root: {
+          type: 'root',
+          version: 1,
+          format: '',
+          indent: 0,
+          direction: null,
+          children: [
+            {
+              type: 'upload',
+              version: 3,
+              format: '',
+              id: 'picture-in-text',
+              fields: null,
+              relationTo: 'media',
+              value: media.id,
+            },
+          ],
+        },
+      }
+      const page = await client.request('/api/pages', {
+        method: 'POST',
+        auth: team.editor,
+        body: { title: 'A page with a picture', body, _status: 'published', ...REVIEWED },
+      })
+      expect(page.status, JSON.stringify(page.body)).toBe(201)
+      expect(await seenBy(media)).toEqual(SHOWN)
+    })
+  })
+
   describe.skipIf(skip)('upload safety', () => {
     const refused = async (
       collection: 'artwork' | 'media',
@@ -593,7 +691,7 @@ describe.each(testDialects())('artwork and media uploads on $dialect', ({ dialec
       expect(pdf.status, JSON.stringify(pdf.body)).toBe(201)
       expect(pdf.body.doc?.mimeType).toBe('application/pdf')
       expect(pdf.body.doc?.filename).toBe('foi-reply-final.pdf')
-      expect((await fetchFile(pdf.body.doc!.url)).status).toBe(200)
+      expect((await fetchFile(pdf.body.doc!.url, team.contributor)).status).toBe(200)
     })
 
     it('stores a PDF without who made it: information, XMP, comment authors, old revisions', async () => {
@@ -608,7 +706,7 @@ describe.each(testDialects())('artwork and media uploads on $dialect', ({ dialec
         team.editor,
       )
       expect(stored.status, JSON.stringify(stored.body)).toBe(201)
-      const served = await fetchFile(stored.body.doc!.url)
+      const served = await fetchFile(stored.body.doc!.url, team.editor)
       expect(served.status).toBe(200)
       const onDisk = fs.readFileSync(path.join(server.mediaDir, 'media', stored.body.doc!.filename))
       expect(served.bytes.equals(onDisk)).toBe(true)

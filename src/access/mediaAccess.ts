@@ -1,16 +1,17 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone } from './anyone'
 import { canEditOwnMedia } from './canEditOwnMedia'
 import { canUploadMedia } from './canUploadMedia'
+import { publishedMediaOrOwn } from './publishedMediaOrOwn'
 
 /**
- * Media is attached to content and so public, like the pages that show it. Anyone who writes
- * content may upload; editors and admins change anything, others only what they uploaded.
+ * Media is public once published content uses it, like the pages that show it; until then only
+ * its uploader, editors and admins see it. Anyone who writes content may upload; editors and
+ * admins change anything, others only what they uploaded.
  */
 export const mediaAccess: CollectionConfig['access'] = {
   create: canUploadMedia,
-  read: anyone,
+  read: publishedMediaOrOwn,
   update: canEditOwnMedia,
   delete: canEditOwnMedia,
 }

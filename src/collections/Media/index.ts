@@ -14,7 +14,7 @@ export const Media: CollectionConfig = {
     useAsTitle: 'filename',
     defaultColumns: ['filename', 'alt', 'mimeType', 'createdAt'],
     description:
-      'Pictures and PDFs used in statements, updates and the evidence register. Anything here can be seen by the public.',
+      'Pictures and PDFs used in statements, updates and the evidence register. The public can see one as soon as something published uses it.',
     listSearchableFields: ['filename', 'alt', 'caption'],
   },
   defaultSort: '-createdAt',
