@@ -268,7 +268,7 @@ export interface Statement {
   _status?: ('draft' | 'published') | null;
 }
 /**
- * Pictures and PDFs used in statements, updates and the evidence register. Anything here can be seen by the public.
+ * Pictures and PDFs used in statements, updates and the evidence register. The public can see one as soon as something published uses it.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "media".
