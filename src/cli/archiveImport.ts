@@ -1,9 +1,5 @@
 import './loadEnvironment'
 
-import fs from 'node:fs'
-import path from 'node:path'
-import { parseArgs } from 'node:util'
-
 import { getPayload } from 'payload'
 
 import { importArchive } from '../archive/importArchive'
@@ -11,22 +7,14 @@ import { progressTo } from '../archive/progress'
 import { applyMigrations } from '../db'
 import config from '../payload.config'
 import { formatBytes } from '../utilities/formatBytes'
-import { exitWith, usageError } from './cliErrors'
+import { exitWith } from './cliErrors'
+import { restoreArguments } from './restoreArguments'
 
 const USAGE =
   'Usage: npm run archive:import -- [--replace] <archive folder>\n' +
   '  --replace  delete the documents already in the database (and their files) first'
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { replace: { type: 'boolean', default: false } },
-})
-if (positionals.length !== 1) usageError(USAGE)
-const from = path.resolve(positionals[0])
-if (!fs.existsSync(from)) {
-  console.error(`No such folder: ${from}`)
-  process.exit(2)
-}
+const { from, replace } = restoreArguments(USAGE)
 
 const started = Date.now()
 const payload = await getPayload({ config })
@@ -34,7 +22,7 @@ let exitCode = 0
 try {
   await applyMigrations(payload)
   const progress = progressTo()
-  const result = await importArchive(payload, { from, replace: values.replace, progress })
+  const result = await importArchive(payload, { from, replace, progress })
   for (const warning of result.warnings) console.log(`warning: ${warning}`)
   const total = Object.values(result.documents).reduce((sum, count) => sum + count, 0)
   const seconds = ((Date.now() - started) / 1000).toFixed(1)

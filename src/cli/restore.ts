@@ -1,28 +1,18 @@
 import './loadEnvironment'
 
-import fs from 'node:fs'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 
 import { progressTo } from '../archive/progress'
 import { restore } from '../backup/restore'
 import { readEnvironment } from '../environment'
-import { exitWith, usageError } from './cliErrors'
+import { exitWith } from './cliErrors'
+import { restoreArguments } from './restoreArguments'
 
 const USAGE =
   'Usage: npm run restore -- [--replace] <backup folder>   (stop the server first)\n' +
   '  --replace  restore over the database and media folder in use, backing them up first'
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { replace: { type: 'boolean', default: false } },
-})
-if (positionals.length !== 1) usageError(USAGE)
-const from = path.resolve(positionals[0])
-if (!fs.existsSync(from)) {
-  console.error(`No such folder: ${from}`)
-  process.exit(2)
-}
+const { from, replace } = restoreArguments(USAGE)
 
 const started = Date.now()
 let exitCode = 0
@@ -33,7 +23,7 @@ try {
     { databaseUrl, mediaDir },
     {
       from,
-      replace: values.replace,
+      replace,
       // data/ holds the SQLite database and is never committed; the copy stays beside it.
       keepIn: path.resolve(`data/before-restore-${stamp}`),
       progress: progressTo(),
