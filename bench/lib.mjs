@@ -115,11 +115,24 @@ export function freePort() {
 }
 
 /**
- * `total` distinct signatures of one letter at `connections` at once, then a check that every
- * accepted signature was stored exactly once. `auth`: headers of an account that may list
- * signatories.
+ * `total` distinct signatures of a new open letter at `connections` at once, then a check that
+ * every accepted signature was stored exactly once. `auth`: headers of an account that may
+ * publish statements and list signatories.
  */
-export async function signingBurst({ base, letter, auth, total, connections }) {
+export async function signingBurst({ base, auth, total, connections }) {
+  const { doc: letter } = await json(
+    base,
+    'POST',
+    '/api/statements',
+    {
+      title: 'Benchmark letter',
+      kind: 'open_letter',
+      signing: { open: true },
+      _status: 'published',
+      contentWarnings: { reviewed: true },
+    },
+    auth,
+  )
   let sent = 0
   let accepted = 0
   const result = await autocannon({

@@ -170,22 +170,8 @@ try {
   }
 
   process.stdout.write(`signing burst (${SIGNATURES} at ${SIGNING_CONNECTIONS} connections)… `)
-  const { doc: letter } = await json(
-    server.base,
-    'POST',
-    '/api/statements',
-    {
-      title: 'Benchmark letter',
-      kind: 'open_letter',
-      signing: { open: true },
-      _status: 'published',
-      contentWarnings: { reviewed: true },
-    },
-    signedIn,
-  )
   const signing = await signingBurst({
     base: server.base,
-    letter,
     auth: signedIn,
     total: SIGNATURES,
     connections: SIGNING_CONNECTIONS,

@@ -27,22 +27,8 @@ try {
     name: 'Bench',
   })
   const auth = { authorization: `JWT ${admin.token}` }
-  const { doc: letter } = await json(
-    server.base,
-    'POST',
-    '/api/statements',
-    {
-      title: 'Benchmark letter',
-      kind: 'open_letter',
-      _status: 'published',
-      contentWarnings: { reviewed: true },
-    },
-    auth,
-  )
-
   const report = await signingBurst({
     base: server.base,
-    letter,
     auth,
     total: TOTAL,
     connections: CONNECTIONS,
