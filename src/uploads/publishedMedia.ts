@@ -49,7 +49,10 @@ async function readPublishedMedia(payload: Payload): Promise<DocId[]> {
     }
   }
   for (const collection of payload.config.collections) {
-    if (collection.slug === MEDIA || !mayUseMedia(collection.flattenedFields)) continue
+    // Payload's own bookkeeping (document locks, preferences, jobs) refers to media without
+    // publishing it.
+    if (collection.slug === MEDIA || collection.slug.startsWith('payload-')) continue
+    if (!mayUseMedia(collection.flattenedFields)) continue
     const { docs } = await payload
       .find({
         collection: collection.slug,
