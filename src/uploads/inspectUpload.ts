@@ -1,12 +1,12 @@
 import type { PDFDocument } from 'pdf-lib'
 
 import { fileTypeFromBuffer } from 'file-type'
-import { APIError } from 'payload'
 import sharp, { type Metadata } from 'sharp'
 
 import { contentEnd } from './contentEnd'
 import { type AllowedMimeType, describeTypes } from './fileTypes'
 import { readPdf } from './pdf'
+import { uploadRefusal } from './refusal'
 
 export type InspectedUpload = {
   mime: AllowedMimeType
@@ -17,8 +17,6 @@ export type InspectedUpload = {
   /** For PDFs: the document as read and checked, to be cleaned without reading it again. */
   pdf?: PDFDocument
 }
-
-const refuse = (message: string, status: number) => new APIError(message, status, undefined, true)
 
 const TEXT_FORMATS = /^\s*(<\?xml|<svg|<!doctype|<html|<head|<body|<script)/i
 
@@ -46,7 +44,7 @@ export async function inspectUpload(
   maxPixels: number,
 ): Promise<InspectedUpload> {
   const accepted = describeTypes(allowed)
-  if (!bytes.length) throw refuse('The file is empty.', 400)
+  if (!bytes.length) throw uploadRefusal('The file is empty.', 400)
 
   const detected = await fileTypeFromBuffer(bytes)
   const mime = detected?.mime as AllowedMimeType | undefined
@@ -57,7 +55,7 @@ export async function inspectUpload(
       : detected
         ? `a ${detected.ext.toUpperCase()} file`
         : 'not a type we can check'
-    throw refuse(
+    throw uploadRefusal(
       `This file is ${what}. Please upload ${accepted} only; the type is read from the file itself, not its name.`,
       415,
     )
@@ -65,11 +63,11 @@ export async function inspectUpload(
 
   const end = contentEnd(bytes, mime)
   if (end === null) {
-    throw refuse('The file is damaged or incomplete. Please export it again and retry.', 400)
+    throw uploadRefusal('The file is damaged or incomplete. Please export it again and retry.', 400)
   }
   const trailing = bytes.subarray(end)
   if (trailing.some((byte) => !isPadding(byte))) {
-    throw refuse(
+    throw uploadRefusal(
       'The file has extra data after its end, so it may be two files in one. Please export or save it again from your image or PDF program and retry.',
       400,
     )
@@ -85,7 +83,7 @@ export async function inspectUpload(
     return region.includes(pattern)
   })
   if (hidden) {
-    throw refuse(
+    throw uploadRefusal(
       `The image also contains ${hidden.name}, so it may be two files in one. Please export it again from your image program and retry.`,
       400,
     )
@@ -103,17 +101,20 @@ async function measureImage(bytes: Buffer, maxPixels: number) {
     // Reads the header only; nothing is decoded yet.
     metadata = await sharp(bytes, { animated: true, limitInputPixels: false }).metadata()
   } catch {
-    throw refuse('The image could not be read. It may be damaged; please export it again.', 400)
+    throw uploadRefusal(
+      'The image could not be read. It may be damaged; please export it again.',
+      400,
+    )
   }
   const width = metadata.width ?? 0
   const pages = metadata.pages ?? 1
   // With `animated`, sharp reports the height of all frames stacked.
   const height = metadata.pageHeight ?? (metadata.height ?? 0) / pages
-  if (!width || !height) throw refuse('The image has no size; it may be damaged.', 400)
+  if (!width || !height) throw uploadRefusal('The image has no size; it may be damaged.', 400)
   const pixels = width * height * pages
   if (pixels > maxPixels) {
     const megapixels = (value: number) => `${Math.round(value / 1e5) / 10} megapixels`
-    throw refuse(
+    throw uploadRefusal(
       `The image is too large to process: ${width} × ${height} pixels${pages > 1 ? ` × ${pages} frames` : ''} is ${megapixels(pixels)}; the limit is ${megapixels(maxPixels)}. Please make it smaller and retry.`,
       413,
     )

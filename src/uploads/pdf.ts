@@ -1,4 +1,3 @@
-import { APIError } from 'payload'
 import {
   EncryptedPDFError,
   PDFArray,
@@ -10,7 +9,7 @@ import {
   PDFStream,
 } from 'pdf-lib'
 
-const refuse = (message: string, status: number) => new APIError(message, status, undefined, true)
+import { uploadRefusal } from './refusal'
 
 // Names that make a reader run, open or play something: scripts, launching programs,
 // attached files, embedded media, and forms that send data away. Campaign documents need none.
@@ -49,18 +48,18 @@ export async function readPdf(bytes: Buffer): Promise<PDFDocument> {
     if (document.getPageCount() === 0) throw new Error('no pages')
   } catch (error) {
     if (error instanceof EncryptedPDFError) {
-      throw refuse(
+      throw uploadRefusal(
         'This PDF is password-protected or encrypted, so it cannot be checked. Please save a copy without protection and retry.',
         400,
       )
     }
-    throw refuse(
+    throw uploadRefusal(
       'The PDF could not be read. It may be damaged; please save it again and retry.',
       400,
     )
   }
   if (everyDictionary(document).some(hasActiveContent)) {
-    throw refuse(
+    throw uploadRefusal(
       'This PDF contains scripts, attachments, embedded media or a form that sends data. Please save it as a plain PDF (for example with “Print to PDF”) and retry.',
       400,
     )
@@ -96,18 +95,24 @@ export async function withoutPdfMetadata(document: PDFDocument): Promise<Buffer>
   return Buffer.from(saved.buffer, saved.byteOffset, saved.byteLength)
 }
 
+// What an object holds directly: a stream its dictionary, a dictionary its values, an array its
+// items. The walks below keep their own stack, so a deeply nested file cannot overflow the call
+// stack, and push children one by one, as a huge array could exceed the limit on arguments.
+function childrenOf(object: PDFObject | undefined): PDFObject[] {
+  if (object instanceof PDFStream) return [object.dict]
+  if (object instanceof PDFDict) return object.entries().map(([, value]) => value)
+  if (object instanceof PDFArray) return object.asArray()
+  return []
+}
+
 function everyDictionary(document: PDFDocument): PDFDict[] {
   const dictionaries: PDFDict[] = []
-  const visit = (object: PDFObject | undefined) => {
-    if (object instanceof PDFStream) visit(object.dict)
-    else if (object instanceof PDFDict) {
-      dictionaries.push(object)
-      for (const [, value] of object.entries()) visit(value)
-    } else if (object instanceof PDFArray) {
-      for (const item of object.asArray()) visit(item)
-    }
+  const pending = document.context.enumerateIndirectObjects().map(([, object]) => object)
+  while (pending.length) {
+    const object = pending.pop()
+    if (object instanceof PDFDict) dictionaries.push(object)
+    for (const child of childrenOf(object)) pending.push(child)
   }
-  for (const [, object] of document.context.enumerateIndirectObjects()) visit(object)
   return dictionaries
 }
 
@@ -148,12 +153,8 @@ function reachableFrom(
       if (seen.has(object)) continue
       seen.add(object)
       pending.push(lookup(object))
-    } else if (object instanceof PDFStream) {
-      pending.push(object.dict)
-    } else if (object instanceof PDFDict) {
-      for (const [, value] of object.entries()) pending.push(value)
-    } else if (object instanceof PDFArray) {
-      pending.push(...object.asArray())
+    } else {
+      for (const child of childrenOf(object)) pending.push(child)
     }
   }
   return seen

@@ -1,7 +1,6 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 
 import fs from 'node:fs/promises'
-import { APIError } from 'payload'
 import sharp from 'sharp'
 
 import { isArchiveImport } from '../archive/importContext'
@@ -10,6 +9,7 @@ import { type AllowedMimeType, extensionFor, isImageMimeType } from './fileTypes
 import { inspectUpload } from './inspectUpload'
 import { withoutPdfMetadata } from './pdf'
 import { DEFAULT_MAX_PIXELS } from './limits'
+import { uploadRefusal } from './refusal'
 import { safeFilename } from './safeFilename'
 import { sanitiseImage } from './sanitiseImage'
 
@@ -40,11 +40,9 @@ export const secureUpload =
     if (!file) {
       // Payload would fetch a `url` sent without a file from the server itself.
       if (operation === 'create' && typeof req.data?.url === 'string') {
-        throw new APIError(
+        throw uploadRefusal(
           'Uploading from a web address is switched off. Please upload the file itself.',
           400,
-          undefined,
-          true,
         )
       }
       return args
@@ -117,21 +115,17 @@ export async function checkStoredFile(
 async function assertStoredForm(data: Buffer, mime: AllowedMimeType, name: string) {
   const extension = STORED_NAME.exec(name)?.[1]
   if (extension !== extensionFor(mime)) {
-    throw new APIError(
+    throw uploadRefusal(
       `The archived file "${name}" does not have a name this CMS stores for ${mime} files.`,
       400,
-      undefined,
-      true,
     )
   }
   if (isImageMimeType(mime)) {
     const { exif, xmp, iptc } = await sharp(data).metadata()
     if (exif || xmp || iptc) {
-      throw new APIError(
+      throw uploadRefusal(
         `The archived image "${name}" carries EXIF, XMP or IPTC metadata, which this CMS never stores.`,
         400,
-        undefined,
-        true,
       )
     }
   }
