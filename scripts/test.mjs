@@ -1,9 +1,12 @@
 // `npm test`: starts what the suite needs, builds the production server, runs vitest.
-// PostgreSQL and Chromium are installed here when missing (CI is a fresh machine), never skipped.
+// PostgreSQL, Redis and Chromium are installed here when missing (CI is a fresh machine), never
+// skipped; Redis and the S3-compatible server (s3rver) are the run's own, stopped when it ends.
 import { spawnSync } from 'node:child_process'
 
 import { ensureChromium } from './ensure-chromium.mjs'
 import { ensurePostgres } from './ensure-postgres.mjs'
+import { ensureRedis } from './ensure-redis.mjs'
+import { ensureS3 } from './ensure-s3.mjs'
 
 const started = Date.now()
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`
@@ -13,6 +16,20 @@ const postgresUrl = await ensurePostgres().catch((error) => {
   process.exit(1)
 })
 console.log(`PostgreSQL ready (${elapsed()})`)
+
+const redis = await ensureRedis().catch((error) => {
+  console.error(error.message)
+  process.exit(1)
+})
+process.on('exit', () => redis.stop())
+console.log(`Redis ready at ${redis.url} (${elapsed()})`)
+
+const s3 = await ensureS3().catch((error) => {
+  console.error(error.message)
+  process.exit(1)
+})
+process.on('exit', () => s3.stop())
+console.log(`S3-compatible server (s3rver) ready at ${s3.endpoint} (${elapsed()})`)
 
 try {
   ensureChromium()
@@ -29,7 +46,12 @@ if (process.env.SKIP_BUILD !== '1') {
 
 const vitest = spawnSync('npx', ['vitest', 'run', ...process.argv.slice(2)], {
   stdio: 'inherit',
-  env: { ...process.env, TEST_POSTGRES_URL: postgresUrl },
+  env: {
+    ...process.env,
+    TEST_POSTGRES_URL: postgresUrl,
+    TEST_REDIS_URL: redis.url,
+    TEST_S3_ENDPOINT: s3.endpoint,
+  },
 })
 console.log(`Test suite finished in ${elapsed()}`)
 process.exit(vitest.status ?? 1)

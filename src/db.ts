@@ -78,6 +78,9 @@ export function databaseAdapter({ databaseUrl, push }: AdapterOptions): Database
   }
 }
 
+// Any constant shared by every instance; advisory locks are per database.
+const MIGRATION_LOCK = 0x4d494752 // "MIGR"
+
 /**
  * Applies the committed migrations for the running dialect. Every entry point (server, seed,
  * tests) calls this once after Payload starts, so databases never depend on schema push.
@@ -87,9 +90,19 @@ export async function applyMigrations(payload: Payload): Promise<void> {
     case 'sqlite':
       await payload.db.migrate({ migrations: asPayloadMigrations(sqliteMigrations) })
       return
-    case 'postgres':
-      await payload.db.migrate({ migrations: asPayloadMigrations(postgresMigrations) })
+    case 'postgres': {
+      // Instances (and WEB_CONCURRENCY workers) starting together would each apply the same
+      // pending migrations: they take turns, and the later ones find nothing left to do.
+      const client = await (payload.db as unknown as PostgresAdapter).pool.connect()
+      try {
+        await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK])
+        await payload.db.migrate({ migrations: asPayloadMigrations(postgresMigrations) })
+      } finally {
+        await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {})
+        client.release()
+      }
       return
+    }
     default:
       // MongoDB has no schema to migrate; data migrations would go here.
       return

@@ -56,6 +56,25 @@ export type Environment = {
   apiCacheMaxBytes: number
   /** Archive mode forced on, whatever site settings say: read-only for all but admins. */
   archiveMode: boolean
+  /** Uploaded files in an S3-compatible bucket instead of MEDIA_DIR; null keeps them on disk. */
+  s3: S3Settings | null
+  /** Rate limits and cache invalidation shared by every instance; null keeps them in-process. */
+  redisUrl: string | null
+  /** Put before every Redis key and channel, so several sites can share one Redis. */
+  redisKeyPrefix: string
+  /** Server processes on this machine (node:cluster); more than 1 needs PostgreSQL. */
+  webConcurrency: number
+}
+
+export type S3Settings = {
+  bucket: string
+  /** An S3-compatible service's address (MinIO, Garage, a hosting company's); none for AWS. */
+  endpoint: string | undefined
+  region: string
+  accessKeyId: string | undefined
+  secretAccessKey: string | undefined
+  /** bucket.host/key (virtual-hosted, AWS) or host/bucket/key (most self-hosted services). */
+  forcePathStyle: boolean
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -110,7 +129,45 @@ export function readEnvironment(variables: Variables = process.env): Environment
     apiCacheStaleSeconds: readInteger(variables, 'API_CACHE_STALE_SECONDS', 60, { min: 0 }),
     apiCacheMaxBytes: readInteger(variables, 'API_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 }),
     archiveMode: readBoolean(variables, 'ARCHIVE_MODE', false),
+    s3: readS3(variables),
+    redisUrl: readRedisUrl(variables),
+    redisKeyPrefix: variables.REDIS_KEY_PREFIX?.trim() || 'stopsim:',
+    webConcurrency: readInteger(variables, 'WEB_CONCURRENCY', 1, { min: 1, max: 64 }),
   }
+}
+
+function readS3(variables: Variables): S3Settings | null {
+  const bucket = variables.S3_BUCKET?.trim()
+  if (!bucket) return null
+  const endpoint = variables.S3_ENDPOINT?.trim() || undefined
+  if (endpoint) parseOrigin('S3_ENDPOINT', endpoint)
+  const accessKeyId = variables.S3_ACCESS_KEY_ID?.trim() || undefined
+  const secretAccessKey = variables.S3_SECRET_ACCESS_KEY?.trim() || undefined
+  // Without both, the AWS SDK looks for credentials elsewhere (an instance role, ~/.aws).
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigurationError(
+      'S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together: set both, or neither to use the machine’s own AWS credentials.',
+    )
+  }
+  return {
+    bucket,
+    endpoint,
+    region: variables.S3_REGION?.trim() || 'us-east-1',
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: readBoolean(variables, 'S3_FORCE_PATH_STYLE', Boolean(endpoint)),
+  }
+}
+
+function readRedisUrl(variables: Variables): string | null {
+  const raw = variables.REDIS_URL?.trim()
+  if (!raw) return null
+  if (!/^rediss?:\/\/[^/]/.test(raw)) {
+    throw new ConfigurationError(
+      `REDIS_URL must start with redis:// or rediss://, e.g. redis://127.0.0.1:6379; got "${raw.replace(/\/\/[^@]*@/, '//***@')}".`,
+    )
+  }
+  return raw
 }
 
 function readSecret(variables: Variables, required: boolean): string {

@@ -21,8 +21,10 @@ import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
+import { jobRunnerElection } from './jobs/oneRunner'
 import { invalidateReadCacheOnWrite } from './readCache/invalidateOnWrite'
 import { search } from './search'
+import { objectStorage } from './uploads/objectStorage'
 import { formatBytes } from './utilities/formatBytes'
 import { frontendUrlFor, PREVIEWABLE_COLLECTIONS, withPreview } from './utilities/frontendUrl'
 
@@ -59,6 +61,7 @@ export function createConfig(environment: Environment) {
   // Browsers may send the auth cookie only from these origins (Payload's CSRF check), and
   // only these may read API responses cross-origin. Payload treats an empty list as "any".
   const trustedOrigins = [...new Set([environment.serverUrl, ...environment.corsOrigins])]
+  const election = jobRunnerElection(environment.databaseUrl)
 
   return buildConfig({
     admin: {
@@ -92,6 +95,8 @@ export function createConfig(environment: Environment) {
     csrf: trustedOrigins,
     custom: {
       archiveMode: environment.archiveMode,
+      // Server-side only (Payload never sends the root custom to the admin's browser).
+      fileStorage: { mediaDir: environment.mediaDir, s3: environment.s3 },
       loginRateLimitPerMinute: environment.loginRateLimitPerMinute,
       uploadMaxPixels: environment.uploadMaxPixels,
       signing: {
@@ -115,13 +120,31 @@ export function createConfig(environment: Environment) {
       maxComplexity: 500,
     },
     jobs: {
+      // Jobs run only where the runner election says (src/jobs/oneRunner.ts): over HTTP
+      // nobody may start a run on whichever instance the load balancer picked.
+      access: { run: () => false },
       // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
-      autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
+      autoRun: [
+        { cron: environment.jobsCron, queue: 'default', limit: 20, disableScheduling: true },
+      ],
+      shouldAutoRun: async (payload) => {
+        if (!(await election.isRunner(payload))) return false
+        // Queueing a scheduled task is a read-then-insert too: only the runner does it, so
+        // two instances never queue the same clean-up twice.
+        await payload.jobs.handleSchedules({ queue: 'default' })
+        return true
+      },
       tasks: [expireUnconfirmedSignatures, eraseContactDetailsAfterClosing],
     },
     // Plugins that add collections or globals come first; archiveMode wraps every access rule,
     // then the read cache hooks every collection, and last the check that all are declared.
-    plugins: [search, archiveMode, invalidateReadCacheOnWrite, requireDeclaredAccess],
+    plugins: [
+      objectStorage(environment.s3),
+      search,
+      archiveMode,
+      invalidateReadCacheOnWrite,
+      requireDeclaredAccess,
+    ],
     secret: environment.payloadSecret,
     serverURL: environment.serverUrl,
     sharp,

@@ -11,10 +11,12 @@ import { getPayload } from 'payload'
 
 import { applyMigrations, pingDatabase } from './db'
 import config from './payload.config'
+import { runCluster } from './server/cluster'
 import { bodyLimits } from './server/bodyLimits'
 import { publicApi } from './server/publicApi'
 import { perMinuteLimit } from './server/rateLimits'
 import { securityHeaders } from './server/securityHeaders'
+import { startSharedState } from './sharedState'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
 const READINESS_TIMEOUT_MS = 2_000
@@ -23,6 +25,8 @@ const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 
 async function main(): Promise<void> {
   const development = !environment.production
+  // Before Payload, so a login counted inside it already finds the shared store.
+  const shared = await startSharedState(environment.redisUrl, environment.redisKeyPrefix)
 
   // Payload starts before Next: Next's route handlers then reuse this instance through
   // getPayload's process-wide cache, and the schema is migrated before the first request.
@@ -80,6 +84,7 @@ async function main(): Promise<void> {
     perMinuteLimit(
       environment.signRateLimitPerMinute,
       'Too many signatures from your connection. Please wait a minute and try again.',
+      shared.rateLimitStore('sign'),
     ),
   )
   app.post(
@@ -87,6 +92,7 @@ async function main(): Promise<void> {
     perMinuteLimit(
       environment.loginRateLimitPerMinute,
       'Too many login attempts from your connection. Please wait a minute and try again.',
+      shared.rateLimitStore('login-rest'),
     ),
   )
   app.use((req, _res, nextMiddleware) => {
@@ -135,6 +141,7 @@ async function main(): Promise<void> {
     clearTimeout(forceClose)
     await closeQuietly('Next.js', () => nextApp.close())
     await closeQuietly('database', () => payload.destroy())
+    await closeQuietly('Redis', () => shared.close())
     console.log('stopped cleanly')
     process.exit(0)
   }
@@ -166,7 +173,11 @@ async function closeQuietly(what: string, close: () => Promise<unknown>): Promis
   }
 }
 
-main().catch((error: unknown) => {
-  console.error('stopsim-cms failed to start:', error)
-  process.exit(1)
-})
+// WEB_CONCURRENCY above 1: this process only starts and watches that many copies of itself,
+// which share the listening socket (node:cluster) and each run main().
+if (!runCluster(environment.webConcurrency)) {
+  main().catch((error: unknown) => {
+    console.error('stopsim-cms failed to start:', error)
+    process.exit(1)
+  })
+}

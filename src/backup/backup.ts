@@ -15,6 +15,8 @@ import {
 } from '../archive/manifest'
 import type { Progress } from '../archive/progress'
 import { type Dialect, dialectOf, redactCredentials, sqliteFilePath } from '../databaseUrl'
+import type { S3Settings } from '../environment'
+import { type FileStore, fileStore } from '../uploads/fileStore'
 
 export const BACKUP_FORMAT = 'stopsim-backup'
 export const MEDIA_FOLDER = 'media'
@@ -23,7 +25,8 @@ const DUMP_FILE: Record<Exclude<Dialect, 'mongodb'>, string> = {
   postgres: 'database.pgdump',
 }
 
-export type BackupSource = { databaseUrl: string; mediaDir: string }
+/** The database, and where uploads are kept: MEDIA_DIR, or the bucket when `s3` is given. */
+export type BackupSource = { databaseUrl: string; mediaDir: string; s3?: S3Settings | null }
 
 export type BackupResult = {
   manifest: Manifest
@@ -40,7 +43,7 @@ export type BackupResult = {
  * is in the copy of the media folder that follows.
  */
 export async function backup(
-  { databaseUrl, mediaDir }: BackupSource,
+  { databaseUrl, mediaDir, s3 = null }: BackupSource,
   { out, progress }: { out: string; progress: Progress },
 ): Promise<BackupResult> {
   const dialect = dialectOf(databaseUrl)
@@ -61,7 +64,9 @@ export async function backup(
     else await postgresDump(databaseUrl, dump)
     const databaseBytes = (await fsp.stat(dump)).size
 
-    const { files, bytes } = await copyFolder(mediaDir, path.join(out, MEDIA_FOLDER), progress)
+    const store = fileStore({ mediaDir, s3 })
+    const { files, bytes } = await copyFromStore(store, path.join(out, MEDIA_FOLDER), progress)
+    store.close()
     const manifest = await writeManifest(
       out,
       {
@@ -137,6 +142,36 @@ export function runTool(command: string, args: string[], env: NodeJS.ProcessEnv)
         : reject(new ArchiveError(`${command} failed (exit code ${code}): ${errors.trim()}`)),
     )
   })
+}
+
+/** Copies every stored upload into a folder, by its path `<collection>/<file>`. */
+async function copyFromStore(store: FileStore, to: string, progress: Progress) {
+  await fsp.mkdir(to, { recursive: true })
+  const files = await store.list()
+  const total = files.reduce((sum, file) => sum + file.bytes, 0)
+  progress.stage('copying media files', files.length, total)
+  for (const file of files) {
+    const target = path.join(to, file.path)
+    await fsp.mkdir(path.dirname(target), { recursive: true })
+    await fsp.writeFile(target, await store.read(file.path))
+    progress.advance(1, file.bytes)
+  }
+  return { files: files.length, bytes: total }
+}
+
+/** Copies a folder's files into the store, by their paths in the folder. */
+export async function copyIntoStore(from: string, store: FileStore, progress: Progress) {
+  const paths = fs.existsSync(from) ? await walkFiles(from) : []
+  const sizes = await Promise.all(
+    paths.map(async (file) => (await fsp.stat(path.join(from, file))).size),
+  )
+  const total = sizes.reduce((sum, size) => sum + size, 0)
+  progress.stage('copying media files', paths.length, total)
+  for (const [index, file] of paths.entries()) {
+    await store.write(file, await fsp.readFile(path.join(from, file)))
+    progress.advance(1, sizes[index])
+  }
+  return { files: paths.length, bytes: total }
 }
 
 /** Copies a folder's files (not symbolic links or anything else), reporting progress. */

@@ -13,11 +13,12 @@ import {
 } from '../archive/manifest'
 import type { Progress } from '../archive/progress'
 import { dialectOf, sqliteFilePath } from '../databaseUrl'
+import { fileStore } from '../uploads/fileStore'
 import {
   backup,
   BACKUP_FORMAT,
   type BackupSource,
-  copyFolder,
+  copyIntoStore,
   dumpFileFor,
   MEDIA_FOLDER,
   postgresConnection,
@@ -65,11 +66,10 @@ export async function restore(
     )
   }
 
+  const store = fileStore({ mediaDir: target.mediaDir, s3: target.s3 ?? null })
   const occupied = [
     ...(await databaseInUse(target.databaseUrl)),
-    ...(fs.existsSync(target.mediaDir) && (await fsp.readdir(target.mediaDir)).length
-      ? [`the media folder ${target.mediaDir} has files`]
-      : []),
+    ...((await store.list()).length ? [`${store.where} has files`] : []),
   ]
   let keptIn: string | null = null
   if (occupied.length) {
@@ -88,12 +88,9 @@ export async function restore(
   if (dialect === 'sqlite') await restoreSqlite(target.databaseUrl, dump)
   else await restorePostgres(target.databaseUrl, dump, occupied.length > 0)
 
-  if (fs.existsSync(target.mediaDir)) {
-    for (const entry of await fsp.readdir(target.mediaDir)) {
-      await fsp.rm(path.join(target.mediaDir, entry), { recursive: true, force: true })
-    }
-  }
-  const { files } = await copyFolder(path.join(from, MEDIA_FOLDER), target.mediaDir, progress)
+  await store.clear()
+  const { files } = await copyIntoStore(path.join(from, MEDIA_FOLDER), store, progress)
+  store.close()
   return { keptIn, mediaFiles: files }
 }
 

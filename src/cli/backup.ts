@@ -18,8 +18,8 @@ const out = path.resolve(values.out)
 const started = Date.now()
 let exitCode = 0
 try {
-  const { databaseUrl, mediaDir } = readEnvironment()
-  const result = await backup({ databaseUrl, mediaDir }, { out, progress: progressTo() })
+  const { databaseUrl, mediaDir, s3 } = readEnvironment()
+  const result = await backup({ databaseUrl, mediaDir, s3 }, { out, progress: progressTo() })
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   console.log(
     `Backed up the ${result.dialect} database (${formatBytes(result.databaseBytes)}) and ` +

@@ -17,10 +17,10 @@ const { from, replace } = restoreArguments(USAGE)
 const started = Date.now()
 let exitCode = 0
 try {
-  const { databaseUrl, mediaDir } = readEnvironment()
+  const { databaseUrl, mediaDir, s3 } = readEnvironment()
   const stamp = new Date().toISOString().replace(/[:.]/g, '-')
   const result = await restore(
-    { databaseUrl, mediaDir },
+    { databaseUrl, mediaDir, s3 },
     {
       from,
       replace,

@@ -7,12 +7,15 @@
  */
 type WriteLog = {
   generation: number
-  listeners: Set<() => void>
+  listeners: Set<(origin: WriteOrigin) => void>
   /** Transactions that wrote something readers may see, until they commit or roll back. */
   uncommitted: Set<number | string>
 }
 
 type TransactionID = number | string | undefined
+
+/** A write by this process, or one another instance reported (src/sharedState). */
+export type WriteOrigin = 'local' | 'remote'
 
 const KEY = Symbol.for('stopsim.writeLog')
 const holder = globalThis as typeof globalThis & { [KEY]?: WriteLog }
@@ -25,9 +28,9 @@ function writeLog(): WriteLog {
 /** Changes whenever something may have been written; a response read across a change is stale. */
 export const writeGeneration = (): number => writeLog().generation
 
-function changed(log: WriteLog): void {
+function changed(log: WriteLog, origin: WriteOrigin = 'local'): void {
   log.generation += 1
-  for (const listener of log.listeners) listener()
+  for (const listener of log.listeners) listener(origin)
 }
 
 /**
@@ -47,9 +50,21 @@ export function noteTransactionEnd(transaction: TransactionID, committed: boolea
   if (committed) changed(log)
 }
 
-/** Calls `listener` after every write; returns a function that stops it. */
-export function onWrite(listener: () => void): () => void {
+/** Another instance wrote: what this one keeps may be stale. */
+export function noteRemoteWrite(): void {
+  changed(writeLog(), 'remote')
+}
+
+/** Calls `listener` after every write, this process's or another's; returns a function that stops it. */
+export function onWrite(listener: (origin: WriteOrigin) => void): () => void {
   const { listeners } = writeLog()
   listeners.add(listener)
   return () => listeners.delete(listener)
+}
+
+/** Calls `listener` after every write this process made, to pass on to other instances. */
+export function onLocalWrite(listener: () => void): () => void {
+  return onWrite((origin) => {
+    if (origin === 'local') listener()
+  })
 }

@@ -10,7 +10,16 @@ nextEnv.loadEnvConfig(process.cwd(), process.env.NODE_ENV !== 'production')
 function checkedEnvironment(): Environment {
   try {
     const environment = readEnvironment()
-    dialectOf(environment.databaseUrl)
+    const dialect = dialectOf(environment.databaseUrl)
+    if (environment.webConcurrency > 1 && dialect !== 'postgres') {
+      throw new ConfigurationError(
+        `WEB_CONCURRENCY above 1 needs PostgreSQL (DATABASE_URL=postgres://…): ${
+          dialect === 'sqlite'
+            ? 'SQLite lets one process write at a time, so more processes only queue behind each other'
+            : 'on MongoDB nothing keeps two processes from running the same job'
+        }. Set WEB_CONCURRENCY=1.`,
+      )
+    }
     return environment
   } catch (error) {
     if (error instanceof ConfigurationError) {

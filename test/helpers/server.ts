@@ -32,13 +32,19 @@ const START_TIMEOUT_MS = 90_000
 export async function startServer(
   dialect: Dialect,
   extraEnv: Record<string, string> = {},
+  {
+    database: shared,
+  }: {
+    /** Another instance's database: this server then leaves dropping it to whoever made it. */
+    database?: TestDatabase
+  } = {},
 ): Promise<RunningServer> {
   if (!fs.existsSync(SERVER_ENTRY)) {
     throw new Error(
       'dist/server.js is missing: run the tests through `npm test`, which builds first.',
     )
   }
-  const database = await createTestDatabase(dialect)
+  const database = shared ?? (await createTestDatabase(dialect))
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-media-'))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
@@ -64,7 +70,7 @@ export async function startServer(
   )
 
   const cleanUp = async () => {
-    await database.drop()
+    if (!shared) await database.drop()
     fs.rmSync(mediaDir, { recursive: true, force: true })
   }
 

@@ -1,0 +1,150 @@
+// `npm run bench:scale`: read throughput of the production build on PostgreSQL with one server
+// process and with two (WEB_CONCURRENCY=2), uncached (API_CACHE_MAX_BYTES=0) and cached, with
+// the ratio two/one for each. Loopback only, bounded time (about two minutes), the load
+// generator (autocannon) in this process, apart from the servers. Rounds alternate one and two
+// processes so that other work on the machine weighs on both alike; the median of each is
+// reported. On 2 cores the load generator itself takes a share, so two processes cannot
+// double: the aim is at least 1.5× on uncached reads. Writes bench/scale-results.json.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import autocannon from 'autocannon'
+import pg from 'pg'
+
+import { ensurePostgres } from '../scripts/ensure-postgres.mjs'
+import { ensureBuild, freePort, root, scratch, seedDemoContent } from './lib.mjs'
+
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const READ = '/api/statements?limit=10&depth=1'
+const AIM = 1.5
+
+ensureBuild()
+const base = await ensurePostgres()
+const name = `stopsim_bench_${process.pid}`
+await withPostgres(base, (client) => client.query(`CREATE DATABASE ${name}`))
+const url = new URL(base)
+url.pathname = `/${name}`
+const space = scratch()
+space.env.DATABASE_URL = url.toString()
+
+const results = { uncached: { 1: [], 2: [] }, cached: { 1: [], 2: [] } }
+try {
+  console.log('Seeding the demo content into a scratch PostgreSQL database…')
+  seedDemoContent(space)
+  for (let round = 1; round <= ROUNDS; round++) {
+    for (const processes of [1, 2]) {
+      for (const [kind, cacheBytes] of [
+        ['uncached', '0'],
+        ['cached', String(64 * 1024 * 1024)],
+      ]) {
+        const server = await start(processes, { API_CACHE_MAX_BYTES: cacheBytes })
+        try {
+          const measured = await load(`${server.base}${READ}`)
+          results[kind][processes].push(measured)
+          console.log(
+            `round ${round}: ${kind.padEnd(8)} ${processes} process${processes > 1 ? 'es' : '  '} ` +
+              `${String(measured.requestsPerSecond).padStart(6)} req/s  p99 ${measured.p99} ms` +
+              (measured.failed ? `  ${measured.failed} failed` : ''),
+          )
+        } finally {
+          await server.stop()
+        }
+      }
+    }
+  }
+} finally {
+  await withPostgres(base, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  ).catch(() => {})
+  space.remove()
+}
+
+const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]
+const summary = {}
+console.log('\n| reads    | 1 process | 2 processes | ratio |')
+console.log('|----------|-----------|-------------|-------|')
+for (const kind of ['uncached', 'cached']) {
+  const one = median(results[kind][1].map((r) => r.requestsPerSecond))
+  const two = median(results[kind][2].map((r) => r.requestsPerSecond))
+  const ratio = Math.round((two / one) * 100) / 100
+  summary[kind] = { oneProcess: one, twoProcesses: two, ratio }
+  console.log(
+    `| ${kind.padEnd(8)} | ${String(one).padStart(9)} | ${String(two).padStart(11)} | ${ratio.toFixed(2).padStart(5)} |`,
+  )
+}
+console.log(
+  `\n${READ}, ${CONNECTIONS} connections, ${SECONDS} s, median of ${ROUNDS} rounds; aim ${AIM}× uncached: ` +
+    (summary.uncached.ratio >= AIM ? 'met' : 'NOT met (see the README on a shared 2-core machine)'),
+)
+fs.writeFileSync(
+  path.join(root, 'bench/scale-results.json'),
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), read: READ, connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS, summary, results }, null, 2)}\n`,
+)
+const failed = Object.values(results)
+  .flatMap((byProcesses) => Object.values(byProcesses).flat())
+  .some((r) => r.failed > 0)
+process.exit(failed ? 1 : 0)
+
+async function load(target) {
+  const result = await autocannon({
+    url: target,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    warmup: { connections: CONNECTIONS, duration: 1 },
+  })
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    p99: result.latency.p99,
+    failed: result.errors + result.timeouts + result.non2xx,
+  }
+}
+
+/** The production server with WEB_CONCURRENCY processes; ready once each worker listens. */
+async function start(processes, extraEnv) {
+  const port = await freePort()
+  const origin = `http://127.0.0.1:${port}`
+  const child = spawn(process.execPath, ['--conditions=production', 'dist/server.js'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SERVER_URL: origin,
+      WEB_CONCURRENCY: String(processes),
+      MALLOC_ARENA_MAX: '2',
+      ...space.env,
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let output = ''
+  await new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)))
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      if (output.split('listening on').length - 1 >= processes) resolve()
+    })
+  })
+  return {
+    base: origin,
+    stop: async () => {
+      child.kill('SIGTERM')
+      await new Promise((resolve) => child.once('exit', resolve))
+    },
+  }
+}
+
+async function withPostgres(connectionString, action) {
+  const client = new pg.Client({ connectionString })
+  client.on('error', () => {})
+  await client.connect()
+  try {
+    return await action(client)
+  } finally {
+    await client.end()
+  }
+}
