@@ -49,6 +49,13 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
   let bucket: string
 
   const serversByName = () => ({ A: a, B: b })
+  // Each instance names its database sessions, so the test can tell whose session is whose.
+  const startInstance = (name: 'A' | 'B') =>
+    startServer(
+      'postgres',
+      { ...environment, DATABASE_URL: `${database.url}?application_name=stopsim-${name}` },
+      { database },
+    )
 
   beforeAll(async () => {
     if (!REDIS_URL || !S3_ENDPOINT) {
@@ -87,10 +94,7 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
       API_CACHE_SECONDS: '60',
     }
     // Started together: they take turns at the migrations.
-    ;[a, b] = await Promise.all([
-      startServer('postgres', environment, { database }),
-      startServer('postgres', environment, { database }),
-    ])
+    ;[a, b] = await Promise.all([startInstance('A'), startInstance('B')])
     team = await createTeam(a.url)
     editor = { token: team.editor.token }
     local = await connectLocalPayload(database.url)
@@ -283,10 +287,6 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
   })
 
   describe('jobs', () => {
-    const runnerOf = () =>
-      Object.entries(serversByName()).find(([, server]) =>
-        server.output().includes('now the job runner'),
-      )
     const publishedVersions = async (id: number) =>
       (
         await local.payload.findVersions({
@@ -330,11 +330,26 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
 
     it('carries out scheduled publications once while both instances run', async () => {
       const drafts = await Promise.all(
-        Array.from({ length: 6 }, (_, index) => draftStatement(`Scheduled ${index}`)),
+        Array.from({ length: 5 }, (_, index) => draftStatement(`Scheduled ${index}`)),
       )
-      // Both poll every second, at the same wall-clock second.
-      const due = new Date(Date.now() + 2_000)
-      for (const draft of drafts) await schedulePublication(draft.id, due)
+      const due = new Date(Date.now() + 1_000)
+      const jobs = []
+      for (const draft of drafts) jobs.push(await schedulePublication(draft.id, due))
+      // A slow moment in the database: the test holds the due jobs' rows for a few seconds,
+      // so that every instance that polls meanwhile finds them due and waits to claim them.
+      const holder = new pg.Client({ connectionString: database.url })
+      holder.on('error', () => {})
+      await holder.connect()
+      try {
+        await holder.query('begin')
+        await holder.query('select id from payload_jobs where id = any($1::int[]) for update', [
+          jobs.map((job) => job.id),
+        ])
+        await new Promise((resolve) => setTimeout(resolve, due.getTime() - Date.now() + 3_000))
+      } finally {
+        await holder.query('commit').catch(() => {})
+        await holder.end().catch(() => {})
+      }
       const done = await waitFor(
         async () => (await Promise.all(drafts.map((d) => isPublished(d.id)))).every(Boolean),
         60_000,
@@ -343,47 +358,49 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
       // Give a second runner, if there were one, time to publish again.
       await new Promise((resolve) => setTimeout(resolve, 3_000))
       for (const draft of drafts) expect(await publishedVersions(draft.id), draft.title).toBe(1)
-      expect(runnerOf(), 'one instance says it is the job runner').toBeDefined()
       expect(
         a.output().includes('now the job runner') && b.output().includes('now the job runner'),
+        'only one instance became the job runner',
       ).toBe(false)
     })
 
     it('finishes a job on the other instance when the one running it is killed', async () => {
-      const [runnerName, runner] = runnerOf()!
-      const survivor = runner === a ? b : a
       const draft = await draftStatement('Published after a crash')
-      // The test holds the statement's row, so the runner's publication waits in mid-job.
+      // The test holds the statement's row, so the publication waits in mid-job.
       const holder = new pg.Client({ connectionString: database.url })
       holder.on('error', () => {})
       await holder.connect()
-      let job: { id: number | string }
+      let runnerName: 'A' | 'B' | undefined
       try {
         await holder.query('begin')
         await holder.query('select id from statements where id = $1 for update', [draft.id])
-        job = await schedulePublication(draft.id, new Date())
-        const claimed = await waitFor(async () => {
-          const { rows } = await holder.query<{ processing: boolean }>(
-            'select processing from payload_jobs where id = $1',
-            [job.id],
+        await schedulePublication(draft.id, new Date())
+        // Whose session waits for the row: that instance is running the job.
+        await waitFor(async () => {
+          const { rows } = await holder.query<{ name: string }>(
+            `select application_name as name from pg_stat_activity
+              where datname = current_database() and wait_event_type = 'Lock'
+                and application_name like 'stopsim-%'`,
           )
-          return rows[0]?.processing === true
+          runnerName = rows[0]?.name.replace('stopsim-', '') as 'A' | 'B' | undefined
+          return Boolean(runnerName)
         }, 30_000)
-        expect(claimed, `${runnerName} took the job`).toBe(true)
-        expect(await runner.signal('SIGKILL')).toBeNull()
+        expect(runnerName, 'an instance is running the job').toBeDefined()
+        expect(await serversByName()[runnerName!].signal('SIGKILL')).toBeNull()
       } finally {
         await holder.query('rollback').catch(() => {})
         await holder.end().catch(() => {})
       }
+      const survivor = runnerName === 'A' ? b : a
       const finished = await waitFor(() => isPublishedOn(survivor, draft.id), 30_000)
-      expect(finished, 'the survivor published it').toBe(true)
+      expect(finished, 'the other instance published it').toBe(true)
       expect(survivor.output()).toContain('took over 1 job(s)')
       await new Promise((resolve) => setTimeout(resolve, 2_000))
       expect(await publishedVersions(draft.id)).toBe(1)
 
       // Back to two, for what follows.
-      const restarted = await startServer('postgres', environment, { database })
-      if (runner === a) a = restarted
+      const restarted = await startInstance(runnerName!)
+      if (runnerName === 'A') a = restarted
       else b = restarted
     })
 
