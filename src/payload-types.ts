@@ -288,6 +288,8 @@ export interface Media {
    */
   credit?: string | null;
   createdBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -797,6 +799,8 @@ export interface Artwork {
    * Set automatically when an artist uploads. Never shown on the site.
    */
   artist?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1302,6 +1306,8 @@ export interface ArtworkSelect<T extends boolean = true> {
   moderationNote?: T;
   moderatedAt?: T;
   artist?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1387,6 +1393,8 @@ export interface MediaSelect<T extends boolean = true> {
   caption?: T;
   credit?: T;
   createdBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
