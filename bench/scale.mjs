@@ -47,7 +47,7 @@ try {
           console.log(
             `round ${round}: ${kind.padEnd(8)} ${processes} process${processes > 1 ? 'es' : '  '} ` +
               `${String(measured.requestsPerSecond).padStart(6)} req/s  p99 ${measured.p99} ms` +
-              (measured.failed ? `  ${measured.failed} failed` : ''),
+              `  (${measured.answered} answered${measured.failed ? `, ${measured.failed} failed or timed out` : ''})`,
           )
         } finally {
           await server.stop()
@@ -85,10 +85,13 @@ fs.writeFileSync(
 )
 const failed = Object.values(results)
   .flatMap((byProcesses) => Object.values(byProcesses).flat())
-  .some((r) => r.failed > 0)
+  .some((r) => r.failed > 0 || r.answered === 0)
 process.exit(failed ? 1 : 0)
 
 async function load(target) {
+  const probe = await fetch(target)
+  await probe.arrayBuffer()
+  if (probe.status !== 200) throw new Error(`${target} answered ${probe.status}`)
   const result = await autocannon({
     url: target,
     connections: CONNECTIONS,
@@ -98,6 +101,7 @@ async function load(target) {
   return {
     requestsPerSecond: Math.round(result.requests.average),
     p99: result.latency.p99,
+    answered: result.requests.total,
     failed: result.errors + result.timeouts + result.non2xx,
   }
 }

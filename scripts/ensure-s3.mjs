@@ -3,6 +3,7 @@
 // with the secret S3RVER; tests create a bucket of their own in it.
 import { spawn } from 'node:child_process'
 import path from 'node:path'
+import { clearTimeout, setTimeout } from 'node:timers'
 import { fileURLToPath } from 'node:url'
 
 const SCRIPT = path.join(path.dirname(fileURLToPath(import.meta.url)), 's3-server.mjs')

@@ -20,6 +20,7 @@ import { startSharedState } from './sharedState'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
 const READINESS_TIMEOUT_MS = 2_000
+const KEEP_ALIVE_TIMEOUT_MS = 65_000
 // dist/server.js in production, src/server.ts in development: the project is one level up.
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -114,6 +115,11 @@ async function main(): Promise<void> {
   app.use((req, res) => handleWithNext(req, res))
 
   const server = await listen(app, environment.port, environment.host)
+  // Longer than any load balancer's idle timeout (60 s on most): otherwise the server may close
+  // a kept-alive connection just as the balancer sends the next request on it, a 502 for that
+  // client. Headers must then be allowed as long.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : environment.port
   console.log(

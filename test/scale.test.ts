@@ -1,5 +1,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
 import {
   CreateBucketCommand,
@@ -13,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { s3ClientConfig } from '../src/uploads/objectStorage'
 import { type Auth, api } from './helpers/api'
+import { runScript } from './helpers/cli'
 import { createTestDatabase, type TestDatabase } from './helpers/databases'
 import { phonePhotoWithGps } from './helpers/images'
 import { connectLocalPayload, type LocalPayload } from './helpers/localPayload'
@@ -134,7 +137,7 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
     // read B began within 100 ms of the publication already shows it.
     let seen: { docs: Doc[] } | undefined
     let reads = 0
-    let lastBegan = publishedAt
+    let lastBegan: number
     do {
       lastBegan = Date.now()
       reads += 1
@@ -226,6 +229,77 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
       )
     }
   })
+
+  // Three command-line runs, each starting Payload: slow on a busy machine.
+  it(
+    'backs up, restores and exports the bucket’s objects with the database',
+    { timeout: 300_000 },
+    async () => {
+      const bucketFiles = async (Bucket: string) => {
+        const listed = await s3.send(new ListObjectsV2Command({ Bucket }))
+        const files = new Map<string, Buffer>()
+        for (const { Key } of listed.Contents ?? []) {
+          const object = await s3.send(new GetObjectCommand({ Bucket, Key }))
+          files.set(Key!, Buffer.from(await object.Body!.transformToByteArray()))
+        }
+        return files
+      }
+      const stored = await bucketFiles(bucket)
+      expect(stored.size).toBeGreaterThan(0)
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-scale-backup-'))
+      const target = await createTestDatabase('postgres')
+      const targetBucket = `${bucket}-restored`
+      await s3.send(new CreateBucketCommand({ Bucket: targetBucket }))
+      const s3Env = (Bucket: string) => ({
+        S3_BUCKET: Bucket,
+        S3_ENDPOINT: environment.S3_ENDPOINT!,
+        S3_ACCESS_KEY_ID: 'S3RVER',
+        S3_SECRET_ACCESS_KEY: 'S3RVER',
+        PAYLOAD_SECRET: environment.PAYLOAD_SECRET!,
+        // Nothing on disk: a file found there would not be from the bucket.
+        MEDIA_DIR: path.join(folder, 'no-media'),
+      })
+      try {
+        const backedUp = await runScript('backup', ['--out', path.join(folder, 'backup')], {
+          DATABASE_URL: database.url,
+          ...s3Env(bucket),
+        })
+        expect(backedUp.code, backedUp.stderr).toBe(0)
+        for (const [key, bytes] of stored) {
+          expect(fs.readFileSync(path.join(folder, 'backup/media', key)), key).toEqual(bytes)
+        }
+
+        const restored = await runScript('restore', [path.join(folder, 'backup')], {
+          DATABASE_URL: target.url,
+          ...s3Env(targetBucket),
+        })
+        expect(restored.code, restored.stderr).toBe(0)
+        expect(await bucketFiles(targetBucket)).toEqual(stored)
+
+        const exported = await runScript(
+          'archive:export',
+          ['--out', path.join(folder, 'archive')],
+          {
+            DATABASE_URL: database.url,
+            ...s3Env(bucket),
+          },
+        )
+        expect(exported.code, exported.stderr).toBe(0)
+        // The approved artwork is public, so its files are in the archive, as in the bucket.
+        const artworkKeys = [...stored.keys()].filter((key) => key.startsWith('artwork/'))
+        expect(artworkKeys.length).toBeGreaterThan(0)
+        for (const key of artworkKeys) {
+          expect(fs.readFileSync(path.join(folder, 'archive/files', key)), key).toEqual(
+            stored.get(key),
+          )
+        }
+        expect(fs.existsSync(path.join(folder, 'no-media'))).toBe(false)
+      } finally {
+        await target.drop()
+        fs.rmSync(folder, { recursive: true, force: true })
+      }
+    },
+  )
 
   describe('signing an open letter on both', () => {
     let letter: Doc
@@ -328,139 +402,151 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
     const isPublished = async (id: number) =>
       (await api(b.url).request<Doc>(`/api/statements/${id}?depth=0`)).body._status === 'published'
 
-    it('carries out scheduled publications once while both instances run', async () => {
-      const drafts = await Promise.all(
-        Array.from({ length: 5 }, (_, index) => draftStatement(`Scheduled ${index}`)),
-      )
-      const due = new Date(Date.now() + 1_000)
-      const jobs = []
-      for (const draft of drafts) jobs.push(await schedulePublication(draft.id, due))
-      // A slow moment in the database: the test holds the due jobs' rows for a few seconds,
-      // so that every instance that polls meanwhile finds them due and waits to claim them.
-      const holder = new pg.Client({ connectionString: database.url })
-      holder.on('error', () => {})
-      await holder.connect()
-      try {
-        await holder.query('begin')
-        await holder.query('select id from payload_jobs where id = any($1::int[]) for update', [
-          jobs.map((job) => job.id),
-        ])
-        await new Promise((resolve) => setTimeout(resolve, due.getTime() - Date.now() + 3_000))
-      } finally {
-        await holder.query('commit').catch(() => {})
-        await holder.end().catch(() => {})
-      }
-      const done = await waitFor(
-        async () => (await Promise.all(drafts.map((d) => isPublished(d.id)))).every(Boolean),
-        60_000,
-      )
-      expect(done, 'published within a minute').toBe(true)
-      // Give a second runner, if there were one, time to publish again.
-      await new Promise((resolve) => setTimeout(resolve, 3_000))
-      for (const draft of drafts) expect(await publishedVersions(draft.id), draft.title).toBe(1)
-      expect(
-        a.output().includes('now the job runner') && b.output().includes('now the job runner'),
-        'only one instance became the job runner',
-      ).toBe(false)
-    })
+    it(
+      'carries out scheduled publications once while both instances run',
+      { timeout: 120_000 },
+      async () => {
+        const drafts = await Promise.all(
+          Array.from({ length: 5 }, (_, index) => draftStatement(`Scheduled ${index}`)),
+        )
+        const due = new Date(Date.now() + 1_000)
+        const jobs = []
+        for (const draft of drafts) jobs.push(await schedulePublication(draft.id, due))
+        // A slow moment in the database: the test holds the due jobs' rows for a few seconds,
+        // so that every instance that polls meanwhile finds them due and waits to claim them.
+        const holder = new pg.Client({ connectionString: database.url })
+        holder.on('error', () => {})
+        await holder.connect()
+        try {
+          await holder.query('begin')
+          await holder.query('select id from payload_jobs where id = any($1::int[]) for update', [
+            jobs.map((job) => job.id),
+          ])
+          await new Promise((resolve) => setTimeout(resolve, due.getTime() - Date.now() + 3_000))
+        } finally {
+          await holder.query('commit').catch(() => {})
+          await holder.end().catch(() => {})
+        }
+        const done = await waitFor(
+          async () => (await Promise.all(drafts.map((d) => isPublished(d.id)))).every(Boolean),
+          60_000,
+        )
+        expect(done, 'published within a minute').toBe(true)
+        // Give a second runner, if there were one, time to publish again.
+        await new Promise((resolve) => setTimeout(resolve, 3_000))
+        for (const draft of drafts) expect(await publishedVersions(draft.id), draft.title).toBe(1)
+        expect(
+          a.output().includes('now the job runner') && b.output().includes('now the job runner'),
+          'only one instance became the job runner',
+        ).toBe(false)
+      },
+    )
 
-    it('finishes a job on the other instance when the one running it is killed', async () => {
-      const draft = await draftStatement('Published after a crash')
-      // The test holds the statement's row, so the publication waits in mid-job.
-      const holder = new pg.Client({ connectionString: database.url })
-      holder.on('error', () => {})
-      await holder.connect()
-      let runnerName: 'A' | 'B' | undefined
-      try {
-        await holder.query('begin')
-        await holder.query('select id from statements where id = $1 for update', [draft.id])
-        await schedulePublication(draft.id, new Date())
-        // Whose session waits for the row: that instance is running the job.
-        await waitFor(async () => {
-          const { rows } = await holder.query<{ name: string }>(
-            `select application_name as name from pg_stat_activity
+    it(
+      'finishes a job on the other instance when the one running it is killed',
+      { timeout: 180_000 },
+      async () => {
+        const draft = await draftStatement('Published after a crash')
+        // The test holds the statement's row, so the publication waits in mid-job.
+        const holder = new pg.Client({ connectionString: database.url })
+        holder.on('error', () => {})
+        await holder.connect()
+        let runnerName: 'A' | 'B' | undefined
+        try {
+          await holder.query('begin')
+          await holder.query('select id from statements where id = $1 for update', [draft.id])
+          await schedulePublication(draft.id, new Date())
+          // Whose session waits for the row: that instance is running the job.
+          await waitFor(async () => {
+            const { rows } = await holder.query<{ name: string }>(
+              `select application_name as name from pg_stat_activity
               where datname = current_database() and wait_event_type = 'Lock'
                 and application_name like 'stopsim-%'`,
-          )
-          runnerName = rows[0]?.name.replace('stopsim-', '') as 'A' | 'B' | undefined
-          return Boolean(runnerName)
-        }, 30_000)
-        expect(runnerName, 'an instance is running the job').toBeDefined()
-        expect(await serversByName()[runnerName!].signal('SIGKILL')).toBeNull()
-      } finally {
-        await holder.query('rollback').catch(() => {})
-        await holder.end().catch(() => {})
-      }
-      const survivor = runnerName === 'A' ? b : a
-      const finished = await waitFor(() => isPublishedOn(survivor, draft.id), 30_000)
-      expect(finished, 'the other instance published it').toBe(true)
-      expect(survivor.output()).toContain('took over 1 job(s)')
-      await new Promise((resolve) => setTimeout(resolve, 2_000))
-      expect(await publishedVersions(draft.id)).toBe(1)
+            )
+            runnerName = rows[0]?.name.replace('stopsim-', '') as 'A' | 'B' | undefined
+            return Boolean(runnerName)
+          }, 30_000)
+          expect(runnerName, 'an instance is running the job').toBeDefined()
+          expect(await serversByName()[runnerName!].signal('SIGKILL')).toBeNull()
+        } finally {
+          await holder.query('rollback').catch(() => {})
+          await holder.end().catch(() => {})
+        }
+        const survivor = runnerName === 'A' ? b : a
+        const finished = await waitFor(() => isPublishedOn(survivor, draft.id), 30_000)
+        expect(finished, 'the other instance published it').toBe(true)
+        expect(survivor.output()).toContain('took over 1 job(s)')
+        await new Promise((resolve) => setTimeout(resolve, 2_000))
+        expect(await publishedVersions(draft.id)).toBe(1)
 
-      // Back to two, for what follows.
-      const restarted = await startInstance(runnerName!)
-      if (runnerName === 'A') a = restarted
-      else b = restarted
-    })
+        // Back to two, for what follows.
+        const restarted = await startInstance(runnerName!)
+        if (runnerName === 'A') a = restarted
+        else b = restarted
+      },
+    )
 
     const isPublishedOn = async (server: RunningServer, id: number) =>
       (await api(server.url).request<Doc>(`/api/statements/${id}?depth=0`)).body._status ===
       'published'
   })
 
-  it('loses no request when A is stopped under load (a rolling restart)', async () => {
-    const paths = [
-      '/api/statements?limit=10&depth=0',
-      '/api/statements?limit=5&depth=1',
-      '/api/artwork?limit=10',
-      '/healthz',
-    ]
-    const aUrl = a.url
-    let aDown = false
-    let sent = 0
-    let viaB = 0
-    const failures: string[] = []
-    // A load balancer: round robin over A and B, sending to B alone once A refuses
-    // connections, and retrying on B a GET that A closed without answering.
-    const balanced = async (path: string, turn: number) => {
-      const first = !aDown && turn % 2 === 0 ? aUrl : b.url
-      try {
-        const response = await fetch(`${first}${path}`)
-        await response.arrayBuffer()
-        return response.status
-      } catch {
-        if (first === b.url) throw new Error(`B did not answer ${path}`)
-        aDown = true
-        viaB += 1
-        const response = await fetch(`${b.url}${path}`)
-        await response.arrayBuffer()
-        return response.status
-      }
-    }
-    const stopAt = Date.now() + 6_000
-    let stopped: Promise<number | null> | undefined
-    const worker = async (id: number) => {
-      let turn = id
-      while (Date.now() < stopAt) {
-        turn += 1
-        sent += 1
-        if (!stopped && sent >= 100) stopped = a.signal('SIGTERM')
-        const path = paths[turn % paths.length]!
+  it(
+    'loses no request when A is stopped under load (a rolling restart)',
+    { timeout: 120_000 },
+    async () => {
+      const paths = [
+        '/api/statements?limit=10&depth=0',
+        '/api/statements?limit=5&depth=1',
+        '/api/artwork?limit=10',
+        '/healthz',
+      ]
+      const aUrl = a.url
+      let aDown = false
+      let sent = 0
+      let viaB = 0
+      const failures: string[] = []
+      // A load balancer: round robin over A and B, sending to B alone once A refuses
+      // connections, and retrying on B a GET that A closed without answering.
+      const balanced = async (path: string, turn: number) => {
+        const first = !aDown && turn % 2 === 0 ? aUrl : b.url
         try {
-          const status = await balanced(path, turn)
-          if (status !== 200) failures.push(`${path}: ${status}`)
-        } catch (error) {
-          failures.push(`${path}: ${(error as Error).message}`)
+          const response = await fetch(`${first}${path}`)
+          await response.arrayBuffer()
+          return response.status
+        } catch {
+          if (first === b.url) throw new Error(`B did not answer ${path}`)
+          aDown = true
+          viaB += 1
+          const response = await fetch(`${b.url}${path}`)
+          await response.arrayBuffer()
+          return response.status
         }
       }
-    }
-    await Promise.all(Array.from({ length: 8 }, (_, id) => worker(id)))
-    expect(stopped, 'A was stopped during the run').toBeDefined()
-    expect(await stopped).toBe(0)
-    expect(a.output()).toContain('stopped cleanly')
-    console.log(`[scale] ${sent} requests, ${viaB} retried on B after A closed, 0 lost`)
-    expect(failures).toEqual([])
-    expect(viaB).toBeGreaterThan(0)
-  })
+      const stopAt = Date.now() + 6_000
+      let stopped: Promise<number | null> | undefined
+      const worker = async (id: number) => {
+        let turn = id
+        while (Date.now() < stopAt) {
+          turn += 1
+          sent += 1
+          if (!stopped && sent >= 100) stopped = a.signal('SIGTERM')
+          const path = paths[turn % paths.length]!
+          try {
+            const status = await balanced(path, turn)
+            if (status !== 200) failures.push(`${path}: ${status}`)
+          } catch (error) {
+            failures.push(`${path}: ${(error as Error).message}`)
+          }
+        }
+      }
+      await Promise.all(Array.from({ length: 8 }, (_, id) => worker(id)))
+      expect(stopped, 'A was stopped during the run').toBeDefined()
+      expect(await stopped).toBe(0)
+      expect(a.output()).toContain('stopped cleanly')
+      console.log(`[scale] ${sent} requests, ${viaB} retried on B after A closed, 0 lost`)
+      expect(failures).toEqual([])
+      expect(viaB).toBeGreaterThan(0)
+    },
+  )
 })

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto'
-import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 
@@ -14,6 +13,7 @@ import type {
 
 import { migrations as postgresMigrations } from '../migrations/postgres'
 import { migrations as sqliteMigrations } from '../migrations/sqlite'
+import { fileStorageOf, fileStore } from '../uploads/fileStore'
 import {
   type ArchiveData,
   type ArchivedDoc,
@@ -89,10 +89,13 @@ async function writeArchive(payload: Payload, out: string, progress: Progress) {
   }
 
   const files = uploadFiles(collections, data)
-  const missing = files.filter((file) => !fs.existsSync(file.source))
+  const store = fileStore(fileStorageOf(payload.config))
+  const stored = new Map((await store.list()).map((file) => [file.path, file.bytes]))
+  const missing = files.filter((file) => !stored.has(file.source))
   if (missing.length) {
+    store.close()
     throw new ArchiveError(
-      `These stored files are missing from MEDIA_DIR, so the archive would be incomplete: ${missing
+      `These stored files are missing from ${store.where}, so the archive would be incomplete: ${missing
         .map((file) => file.source)
         .join(', ')}. Restore them from a backup, then export again.`,
     )
@@ -109,7 +112,7 @@ async function writeArchive(payload: Payload, out: string, progress: Progress) {
   }
 
   let bytes = 0
-  const sizes = await Promise.all(files.map(async (file) => (await fsp.stat(file.source)).size))
+  const sizes = files.map((file) => stored.get(file.source) ?? 0)
   progress.stage(
     'copying files',
     files.length,
@@ -118,10 +121,12 @@ async function writeArchive(payload: Payload, out: string, progress: Progress) {
   for (const [index, file] of files.entries()) {
     const target = path.join(out, file.target)
     await fsp.mkdir(path.dirname(target), { recursive: true })
-    await fsp.copyFile(file.source, target)
+    await fsp.writeFile(target, await store.read(file.source))
     bytes += sizes[index]
     progress.advance(1, sizes[index])
   }
+
+  store.close()
 
   await buildStaticSite(payload.config, data, { root: out, site: SITE_DIR, progress })
 
@@ -333,11 +338,11 @@ function uploadFiles(collections: readonly SanitizedCollectionConfig[], data: Ar
   const files: { source: string; target: string }[] = []
   for (const collection of collections) {
     if (!collection.upload) continue
-    const staticDir = collection.upload.staticDir ?? collection.slug
     for (const doc of data.collections.get(collection.slug) ?? []) {
       for (const filename of uploadFilenames(doc)) {
         files.push({
-          source: path.join(staticDir, filename),
+          // Its path in the file store: under MEDIA_DIR, or its key in the bucket.
+          source: `${collection.slug}/${filename}`,
           target: uploadPath(collection.slug, filename),
         })
       }

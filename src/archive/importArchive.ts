@@ -16,6 +16,7 @@ import type {
 import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 
 import { ANONYMOUS_NAME } from '../collections/Signatories/hooks/publicFields'
+import { fileStorageOf, fileStore } from '../uploads/fileStore'
 import type { AllowedMimeType } from '../uploads/fileTypes'
 import { checkStoredFile, maxPixelsOf } from '../uploads/secureUpload'
 import type { Signatory } from '../payload-types'
@@ -366,7 +367,8 @@ async function restoreArchivedFiles(
   warnings: string[],
 ) {
   const slug = collection.slug
-  const staticDir = collection.upload.staticDir ?? slug
+  // Under MEDIA_DIR, or in the bucket: where Payload stored what the create just made.
+  const store = fileStore(fileStorageOf(payload.config))
   const allowed = (collection.upload.mimeTypes ?? []) as AllowedMimeType[]
   const archivedSizes = (doc.sizes ?? {}) as Sizes
   const restored = { files: 0, bytes: 0 }
@@ -398,12 +400,13 @@ async function restoreArchivedFiles(
       )
       continue
     }
-    await fsp.writeFile(path.join(staticDir, size.filename), bytes)
+    await store.write(`${slug}/${size.filename}`, bytes)
     restored.files += 1
     restored.bytes += bytes.length
     sizes[name] = size
   }
-  await fsp.writeFile(path.join(staticDir, String(doc.filename)), original)
+  await store.write(`${slug}/${String(doc.filename)}`, original)
+  store.close()
   await payload.db.updateOne({
     collection: slug,
     id: created.id,

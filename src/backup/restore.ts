@@ -69,7 +69,9 @@ export async function restore(
   const store = fileStore({ mediaDir: target.mediaDir, s3: target.s3 ?? null })
   const occupied = [
     ...(await databaseInUse(target.databaseUrl)),
-    ...((await store.list()).length ? [`${store.where} has files`] : []),
+    ...((await store.list()).length
+      ? [target.s3 ? `${store.where} has files` : `the media folder ${target.mediaDir} has files`]
+      : []),
   ]
   let keptIn: string | null = null
   if (occupied.length) {

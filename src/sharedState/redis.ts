@@ -109,6 +109,7 @@ async function connectOrFail(client: RedisConnection): Promise<void> {
     client.destroy()
     throw new Error(
       `cannot connect to Redis at REDIS_URL (${(error as Error).message}); start Redis, or unset REDIS_URL to run a single instance without it.`,
+      { cause: error },
     )
   } finally {
     clearTimeout(timer)

@@ -50,7 +50,7 @@ export function fileStorageOf(config: { custom?: Record<string, unknown> }): Fil
 function folderStore(mediaDir: string): FileStore {
   const full = (file: string) => path.join(mediaDir, file)
   return {
-    where: `MEDIA_DIR (${mediaDir})`,
+    where: 'MEDIA_DIR',
     list: async () => {
       const files = fs.existsSync(mediaDir) ? await walkFiles(mediaDir) : []
       return Promise.all(
