@@ -5,7 +5,9 @@ import path from 'node:path'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { assertAccessDeclared } from './access/assertAccessDeclared'
+import { assertAccessDeclared, declareAllAccess } from './access/assertAccessDeclared'
+import { JOBS_ACCESS, secureFinalConfig } from './access/payloadInternals'
+import { publicationRules } from './access/publicationRules'
 import { archiveMode } from './archive/archiveMode'
 import { Artwork } from './collections/Artwork'
 import { Media } from './collections/Media'
@@ -42,9 +44,12 @@ export const collections: CollectionConfig[] = [
 ]
 export const globals: GlobalConfig[] = [SiteSettings]
 
-// Runs after the other plugins, so collections they add are held to the same rule.
+// Runs after the other plugins, so collections they add are held to the same rule. Payload adds
+// its own collections after this; secureFinalConfig checks the final config against the rules
+// recorded here.
 const requireDeclaredAccess: Plugin = (config) => {
   assertAccessDeclared(config.collections ?? [], config.globals ?? [])
+  declareAllAccess(config.collections ?? [], config.globals ?? [])
   return config
 }
 
@@ -60,6 +65,7 @@ export function createConfig(environment: Environment) {
   // only these may read API responses cross-origin. Payload treats an empty list as "any".
   const trustedOrigins = [...new Set([environment.serverUrl, ...environment.corsOrigins])]
 
+  // Payload's own collections exist only once the config is built: they get their rules last.
   return buildConfig({
     admin: {
       user: Users.slug,
@@ -115,13 +121,21 @@ export function createConfig(environment: Environment) {
       maxComplexity: 500,
     },
     jobs: {
+      access: JOBS_ACCESS,
       // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
       autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
       tasks: [expireUnconfirmedSignatures, eraseContactDetailsAfterClosing],
     },
-    // Plugins that add collections or globals come first; archiveMode wraps every access rule,
-    // then the read cache hooks every collection, and last the check that all are declared.
-    plugins: [search, archiveMode, invalidateReadCacheOnWrite, requireDeclaredAccess],
+    // Plugins that add collections or globals come first; then the rules for drafts; archiveMode
+    // wraps every access rule, then the read cache hooks every collection, and last the check
+    // that all are declared.
+    plugins: [
+      search,
+      publicationRules,
+      archiveMode,
+      invalidateReadCacheOnWrite,
+      requireDeclaredAccess,
+    ],
     secret: environment.payloadSecret,
     serverURL: environment.serverUrl,
     sharp,
@@ -137,7 +151,7 @@ export function createConfig(environment: Environment) {
       autoGenerate: false,
       outputFile: path.resolve(/*turbopackIgnore: true*/ 'src/payload-types.ts'),
     },
-  })
+  }).then(secureFinalConfig)
 }
 
 export default createConfig(readEnvironment())
