@@ -225,14 +225,29 @@ describe.each(testDialects())('security of access rules on $dialect', ({ dialect
               _status: 'published',
             })
             expect(response.status).toBe(403)
+            const created = await rest('contributor', '/api/statements', 'POST', {
+              ...REVIEWED,
+              title,
+              _status: 'published',
+            })
+            expect(created.status).toBe(403)
           } else {
             const body = await gql(
               'contributor',
               `mutation { updateStatement(id: ${JSON.stringify(draft.id)}, data: ${toGraphQLLiteral({ ...REVIEWED, _status: gqlEnum('published') })}) { id } }`,
             )
             expect(body.errors?.length).toBeGreaterThan(0)
+            const created = await gql(
+              'contributor',
+              `mutation { createStatement(data: ${toGraphQLLiteral({ ...REVIEWED, title, kind: gqlEnum('statement'), _status: gqlEnum('published') })}) { id } }`,
+            )
+            expect(created.errors?.length).toBeGreaterThan(0)
           }
           expect(await publicCopy('statements', draft.id)).toBeNull()
+          const listed = await client.request<Docs>(
+            `/api/statements?where[title][equals]=${encodeURIComponent(title)}`,
+          )
+          expect(listed.body.totalDocs).toBe(0)
         },
       )
     }
@@ -339,31 +354,32 @@ describe.each(testDialects())('security of access rules on $dialect', ({ dialect
         })
       ).totalDocs
 
+    /** Tries to lock a statement in the admin's name; true when it was refused. */
+    const lockRefused = async (transport: Transport, who: Who, id: Id) => {
+      if (transport === 'REST') {
+        const response = await rest(
+          who,
+          '/api/payload-locked-documents',
+          'POST',
+          lockOn(id, team.admin.userId),
+        )
+        return response.status === 403
+      }
+      const data = toGraphQLLiteral({
+        document: { relationTo: gqlEnum('statements'), value: id },
+        user: { relationTo: gqlEnum('users'), value: team.admin.userId },
+      })
+      const body = await gql(who, `mutation { createPayloadLockedDocument(data: ${data}) { id } }`)
+      return Boolean(body.errors?.length) && !body.data?.createPayloadLockedDocument
+    }
+
     for (const transport of TRANSPORTS) {
       it.skipIf(skip)(
         `nobody can lock a document in someone else’s name (${transport})`,
         async () => {
           const statement = await createStatement('admin', { title: mark('Locked out ') }, true)
           for (const who of ['artist', 'contributor', 'moderator', 'editor'] as const) {
-            if (transport === 'REST') {
-              const response = await rest(
-                who,
-                '/api/payload-locked-documents',
-                'POST',
-                lockOn(statement.id, team.admin.userId),
-              )
-              expect(response.status, who).toBe(403)
-            } else {
-              const data = toGraphQLLiteral({
-                document: { relationTo: gqlEnum('statements'), value: statement.id },
-                user: { relationTo: gqlEnum('users'), value: team.admin.userId },
-              })
-              const body = await gql(
-                who,
-                `mutation { createPayloadLockedDocument(data: ${data}) { id } }`,
-              )
-              expect(body.errors?.length, who).toBeGreaterThan(0)
-            }
+            expect(await lockRefused(transport, who, statement.id), who).toBe(true)
           }
           expect(await locksOn(statement.id)).toBe(0)
           const saved = await rest('admin', `/api/statements/${statement.id}`, 'PATCH', {
@@ -406,20 +422,54 @@ describe.each(testDialects())('security of access rules on $dialect', ({ dialect
               expect(cleared.errors?.length, who).toBeGreaterThan(0)
             }
           }
-          const kept = await local.payload.findByID({
-            collection: 'payload-locked-documents',
-            id: lock.id,
-            depth: 0,
+          const holder = async () => {
+            const { user } = await local.payload.findByID({
+              collection: 'payload-locked-documents',
+              id: lock.id,
+              depth: 0,
+            })
+            return typeof user.value === 'object' ? user.value.id : user.value
+          }
+          expect(await holder()).toBe(team.editor.userId)
+          // Only someone who may save the document takes the lock over, and only for themselves.
+          const takenOver = await rest(
+            'contributor',
+            `/api/payload-locked-documents/${lock.id}`,
+            'PATCH',
+            { user: { relationTo: 'users', value: team.artist.userId } },
+          )
+          expect(takenOver.status).toBeGreaterThanOrEqual(400)
+          const byAdmin = await rest('admin', `/api/payload-locked-documents/${lock.id}`, 'PATCH', {
+            user: { relationTo: 'users', value: team.artist.userId },
           })
-          const holder = kept.user.value
-          expect(typeof holder === 'object' ? holder.id : holder).toBe(team.editor.userId)
-          // The editor who holds it clears it, as the admin panel does when they leave.
+          expect(byAdmin.status).toBe(200)
+          expect(await holder()).toBe(team.admin.userId)
+          // The editor, who may save it too, clears it, as the admin panel does when they leave.
           const released = await rest(
             'editor',
             `/api/payload-locked-documents/${lock.id}`,
             'DELETE',
           )
           expect(released.status).toBe(200)
+        },
+      )
+
+      it.skipIf(skip)(
+        `in archive mode too, a lock in the admin’s name cannot stop the admin saving (${transport})`,
+        async () => {
+          const statement = await createStatement('admin', { title: mark('Archived ') }, true)
+          const archive = (on: boolean) =>
+            rest('admin', '/api/globals/site-settings', 'POST', { archiveMode: on })
+          expect((await archive(true)).status).toBe(200)
+          try {
+            expect(await lockRefused(transport, 'artist', statement.id)).toBe(true)
+            const saved = await rest('admin', `/api/statements/${statement.id}`, 'PATCH', {
+              summary: 'Saved by the admin in archive mode.',
+            })
+            expect(saved.status).toBe(200)
+          } finally {
+            expect((await archive(false)).status).toBe(200)
+          }
         },
       )
 

@@ -3,6 +3,7 @@ import type { CollectionBeforeOperationHook, CollectionConfig, Plugin } from 'pa
 import { APIError } from 'payload'
 
 import { canPublish, readsDrafts } from './canPublish'
+import { isPublishing } from './isPublishing'
 
 export const STATUSES = ['draft', 'published'] as const
 
@@ -22,8 +23,8 @@ const hasOddStatus = (data: unknown): boolean =>
  *   sees it (an odd value was stored as it was, listed in the public search and broke reads).
  * - For anyone who may not publish, every write is a draft, whatever they send: Payload would
  *   otherwise write a save without `draft=true` over the live document, and `_status: 'draft'`
- *   without it takes the live document down. Asking to publish is still refused by the
- *   collection's update rule.
+ *   without it takes the live document down. Asking to publish is refused (403) by the
+ *   collection's create and update rules.
  * - Someone who cannot read drafts gets the published version when they ask for drafts: the
  *   draft they are refused would otherwise tell them, by its absence, that there is one.
  */
@@ -35,7 +36,10 @@ export const enforcePublicationRules: CollectionBeforeOperationHook = ({
 }) => {
   if (operation === 'create' || operation === 'update') {
     if (hasOddStatus(args.data)) throw new APIError(STATUS_MESSAGE, 400, undefined, true)
-    if (!overrideAccess && !canPublish(req.user)) return { ...args, draft: true }
+    // A request to publish is left as it is, for the update and create rules to refuse (403).
+    if (!overrideAccess && !canPublish(req.user) && !isPublishing(args.data)) {
+      return { ...args, draft: true }
+    }
   }
   if (operation === 'restoreVersion' && !overrideAccess && !canPublish(req.user)) {
     return { ...args, draft: true }
