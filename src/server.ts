@@ -10,11 +10,15 @@ import next from 'next'
 import { getPayload } from 'payload'
 
 import { applyMigrations, pingDatabase } from './db'
+import { flushLogs } from './logging/logger'
 import config from './payload.config'
 import { runCluster } from './server/cluster'
 import { bodyLimits } from './server/bodyLimits'
+import { metricsEndpoint } from './server/metricsEndpoint'
+import { observeRequests } from './server/observeRequests'
 import { publicApi } from './server/publicApi'
 import { perMinuteLimit } from './server/rateLimits'
+import { routeLabeller } from './server/routeLabel'
 import { securityHeaders } from './server/securityHeaders'
 import { startSharedState } from './sharedState'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
@@ -42,6 +46,20 @@ async function main(): Promise<void> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', environment.trustProxy)
+
+  app.use(
+    observeRequests({
+      payload,
+      // Behind a trusted proxy its request id ties its log to ours.
+      trustRequestId: Boolean(environment.trustProxy),
+      routeOf: routeLabeller(payload.config),
+    }),
+  )
+
+  app.get(
+    '/metrics',
+    metricsEndpoint({ token: environment.metricsToken, backupDir: environment.backupDir }),
+  )
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
@@ -122,7 +140,7 @@ async function main(): Promise<void> {
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : environment.port
-  console.log(
+  payload.logger.info(
     `stopsim-cms listening on http://${environment.host}:${port} ` +
       `(admin: ${environment.serverUrl}/admin, database: ${payload.db.name})`,
   )
@@ -130,9 +148,9 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (shuttingDown) return
     shuttingDown = true
-    console.log(`${signal} received: finishing in-flight requests, then stopping`)
+    payload.logger.info(`${signal} received: finishing in-flight requests, then stopping`)
     const forceClose = setTimeout(() => {
-      console.warn('shutdown timeout reached: closing remaining connections')
+      payload.logger.warn('shutdown timeout reached: closing remaining connections')
       server.closeAllConnections()
     }, environment.shutdownTimeoutMs)
     forceClose.unref()
@@ -148,7 +166,8 @@ async function main(): Promise<void> {
     await closeQuietly('Next.js', () => nextApp.close())
     await closeQuietly('database', () => payload.destroy())
     await closeQuietly('Redis', () => shared.close())
-    console.log('stopped cleanly')
+    payload.logger.info('stopped cleanly')
+    flushLogs()
     process.exit(0)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
