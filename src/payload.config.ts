@@ -22,6 +22,7 @@ import { SiteSettings } from './globals/SiteSettings'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
 import { invalidateReadCacheOnWrite } from './readCache/invalidateOnWrite'
+import { withRequestChecks } from './requestChecks'
 import { search } from './search'
 import { formatBytes } from './utilities/formatBytes'
 import { frontendUrlFor, PREVIEWABLE_COLLECTIONS, withPreview } from './utilities/frontendUrl'
@@ -60,6 +61,8 @@ export function createConfig(environment: Environment) {
   // only these may read API responses cross-origin. Payload treats an empty list as "any".
   const trustedOrigins = [...new Set([environment.serverUrl, ...environment.corsOrigins])]
 
+  // Payload adds its own collections while sanitising, after plugins: the request checks are
+  // applied to the sanitised config so that they cover those too.
   return buildConfig({
     admin: {
       user: Users.slug,
@@ -137,7 +140,7 @@ export function createConfig(environment: Environment) {
       autoGenerate: false,
       outputFile: path.resolve(/*turbopackIgnore: true*/ 'src/payload-types.ts'),
     },
-  })
+  }).then(withRequestChecks)
 }
 
 export default createConfig(readEnvironment())

@@ -15,6 +15,7 @@ import { bodyLimits } from './server/bodyLimits'
 import { publicApi } from './server/publicApi'
 import { perMinuteLimit } from './server/rateLimits'
 import { securityHeaders } from './server/securityHeaders'
+import { wellFormedUrl } from './server/wellFormedUrl'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
 const READINESS_TIMEOUT_MS = 2_000
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
       frontendOrigin: environment.frontendUrl && new URL(environment.frontendUrl).origin,
     }),
   )
+  app.use(wellFormedUrl)
   app.use(
     bodyLimits({
       jsonBytes: environment.requestBodyLimitBytes,

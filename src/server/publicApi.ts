@@ -9,7 +9,7 @@ import { AnonymousReadCache, type ReadCacheOptions } from './anonymousReadCache'
 import { carriesCredentials, isSignedIn } from './credentials'
 import { type GraphqlRequest, graphqlPageSizeProblem, inspectGraphql } from './graphqlLimits'
 import { readBody, withBody } from './requestBody'
-import { type Reader, restQueryProblem } from './restLimits'
+import { type Reader, restQueryProblem, restQueryShapeProblem } from './restLimits'
 
 // A cached GraphQL answer is keyed by the whole request body.
 const MAX_KEYED_BODY_BYTES = 16 * 1024
@@ -133,6 +133,12 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
         hold(storable ? key : undefined, true)
       }
       return forward(withBody(req, body), res)
+    }
+
+    if (req.method !== 'POST' || !overridesToGet(req)) {
+      // Writes read `where` (bulk changes) and the rest of the query string too.
+      const shape = restQueryShapeProblem(search)
+      if (shape) return refuse(req, res, shape)
     }
 
     // Payload reads a POST with this header as a GET whose query string is the form body.
