@@ -18,7 +18,6 @@ import { configToSchema } from '@payloadcms/graphql'
 import fc from 'fast-check'
 import type { GraphQLField, GraphQLNamedType, GraphQLSchema, GraphQLType } from 'graphql'
 import { createLocalReq, type FlattenedField, type Payload, type SanitizedConfig } from 'payload'
-import * as qs from 'qs-esm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ROLES, type Role } from '../src/access/roles'
@@ -54,7 +53,7 @@ const MAY_SEE_DRAFTS: Caller[] = ['admin', 'editor', 'contributor']
 function leaksIn(body: string, caller: Caller, ownEmail: string | undefined, emails: string[]) {
   const found: string[] = []
   const never = [
-    /"(hash|salt|resetPasswordToken|_verificationToken)"\s*:/,
+    /"(hash|salt|resetPasswordToken|_verificationToken)"\s*:\s*"/,
     /GPSLatitude|GPSLongitude/,
     new RegExp(SECRET.camera),
   ]
@@ -307,14 +306,32 @@ function queryFor(entity: Entity): fc.Arbitrary<Record<string, unknown>> {
   )
 }
 
+/**
+ * A query string as browsers and clients spell it, in several array styles, encoded or not. Own
+ * code rather than qs, which cannot write the `__proto__` keys a hostile client sends.
+ */
 const queryString = (query: Record<string, unknown>, style: number) => {
-  const arrayFormat = (['indices', 'brackets', 'repeat', 'comma'] as const)[style % 4]
-  const text = qs.stringify(query, {
-    arrayFormat,
-    encode: style % 3 !== 0,
-    allowDots: style % 5 === 0,
-  })
-  return text ? `?${text}` : ''
+  const encode = style % 3 === 0 ? (text: string) => text : encodeURIComponent
+  const pairs: string[] = []
+  const walk = (key: string, value: unknown) => {
+    if (Array.isArray(value)) {
+      if (style % 4 === 3 && value.every((item) => typeof item !== 'object' || item === null)) {
+        pairs.push(`${encode(key)}=${encode(value.join(','))}`)
+        return
+      }
+      value.forEach((item, index) =>
+        walk(style % 4 === 1 ? `${key}[]` : style % 4 === 2 ? key : `${key}[${index}]`, item),
+      )
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [inner, child] of Object.entries(value)) {
+        walk(style % 5 === 0 ? `${key}.${inner}` : `${key}[${inner}]`, child)
+      }
+    } else {
+      pairs.push(`${encode(key)}=${encode(value === null ? '' : String(value))}`)
+    }
+  }
+  for (const [key, value] of Object.entries(query)) walk(key, value)
+  return pairs.length ? `?${pairs.join('&')}` : ''
 }
 
 /** The same path spelt oddly: percent-encoded letters, dot segments, doubled slashes, a stray %. */
@@ -599,7 +616,7 @@ function encodeBody(
       return { body: '{"title": ', headers: { 'content-type': 'application/json' } }
     case 'form':
       return {
-        body: qs.stringify(data as object),
+        body: queryString({ data }, 1).slice(1),
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
       }
     case 'text':
@@ -739,7 +756,7 @@ describe.each(testDialects().filter(({ dialect }) => dialect !== 'mongodb'))(
               : operation === 'update'
                 ? 'PATCH'
                 : 'DELETE'
-          const where = bulk ? `?${qs.stringify({ where: { id: { exists: true } } })}` : ''
+          const where = bulk ? queryString({ where: { id: { exists: 'true' } } }, 0) : ''
           const pathname =
             entity.kind === 'global' || operation === 'create'
               ? entity.base
@@ -766,7 +783,9 @@ describe.each(testDialects().filter(({ dialect }) => dialect !== 'mongodb'))(
     })
 
     it('answers any GraphQL operation of the schema by anyone without a 5xx, leaking nothing', async () => {
-      const operations = graphqlOperations(world.schema)
+      const operations = graphqlOperations(world.schema).filter(
+        (operation) => !KNOWN_ISSUE_OPERATIONS.has(operation.name),
+      )
       expect(operations.length).toBeGreaterThan(30)
       const request = fc.constantFrom(...operations).chain((operation) =>
         fc.record({
@@ -796,6 +815,80 @@ describe.each(testDialects().filter(({ dialect }) => dialect !== 'mongodb'))(
         params(),
       )
     })
+
+    // Counterexamples this suite found, kept as named cases.
+    it('answers GraphQL email verification, which accounts here do not use, with a 400', async () => {
+      const sent = await send(world, 'moderator', '/api/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'mutation { verifyEmailUser(token: "x") }' }),
+      })
+      expect(sent.status, sent.body).toBe(400)
+      expect(sent.body).toContain('nothing to verify')
+    })
+
+    it('answers where, select and sort spelt with __proto__ and constructor keys without a 5xx', async () => {
+      for (const query of [
+        '?where[__proto__][equals]=1',
+        '?where[constructor][prototype][equals]=1',
+        '?select[__proto__]=true',
+        '?sort=__proto__',
+        '?where[or][0][__proto__][in]=1,2',
+      ]) {
+        checkAnswer(
+          world,
+          'anonymous',
+          await send(world, 'anonymous', `/api/statements${query}`),
+          query,
+        )
+        checkAnswer(world, 'editor', await send(world, 'editor', `/api/signatories${query}`), query)
+      }
+    })
+
+    // Found by the probe of issue 12 and owned by other branches (see KNOWN_ISSUES below).
+    it.fails(
+      'refuses an artist’s document lock in someone else’s name (issue-12-access)',
+      async () => {
+        const statement = world.ids.statements
+        const admin = world.callers.admin.userId
+        const payload = world.local.payload
+        const before = await payload.count({
+          collection: 'payload-locked-documents',
+          overrideAccess: true,
+        })
+        const sent = await send(world, 'artist', '/api/payload-locked-documents', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            document: { relationTo: 'statements', value: Number(statement) },
+            user: { relationTo: 'users', value: admin },
+          }),
+        })
+        expect(sent.status).toBe(403)
+        const after = await payload.count({
+          collection: 'payload-locked-documents',
+          overrideAccess: true,
+        })
+        expect(after.totalDocs).toBe(before.totalDocs)
+      },
+    )
+
+    it.fails('refuses to run the job queue for an artist (issue-12-access)', async () => {
+      const sent = await send(world, 'artist', '/api/payload-jobs/run')
+      expect(sent.status).toBe(403)
+    })
+
+    it.fails(
+      'refuses a _status that is neither draft nor published (issue-12-access)',
+      async () => {
+        const sent = await send(world, 'contributor', '/api/statements?draft=true', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ title: 'A contributor’s odd status', _status: 'anything' }),
+        })
+        expect(sent.status).toBe(400)
+      },
+    )
   },
 )
 
@@ -878,7 +971,32 @@ type KnownIssue = {
   why: string
 }
 
-const KNOWN_ISSUES: KnownIssue[] = []
+const KNOWN_ISSUES: KnownIssue[] = [
+  {
+    entity: 'payload-locked-documents',
+    owner: 'issue-12-access',
+    why: 'any signed-in account may write document locks (their access is Payload’s default)',
+  },
+  {
+    entity: 'payload-jobs',
+    owner: 'issue-12-access',
+    why: 'any signed-in account may run the job queue',
+  },
+  {
+    entity: 'payload-jobs-stats',
+    owner: 'issue-12-access',
+    why: 'any signed-in account may write the job statistics global',
+  },
+  {
+    entity: 'users',
+    operation: 'forgotPassword',
+    owner: 'issue-12-writes',
+    why: 'forgot-password stalls every write for 15 s and answers 500; not sent by this suite until fixed',
+  },
+]
+
+/** GraphQL operations left out of the suite for the known issues above. */
+const KNOWN_ISSUE_OPERATIONS = new Set(['forgotPasswordUser'])
 
 function isKnownIssue(target: { entity: string; caller: Caller; operation: string }): boolean {
   return KNOWN_ISSUES.some(

@@ -45,6 +45,8 @@ describe.each(testDialects())('bad input on $dialect', ({ dialect, skip }) => {
     })
     expect(created.status, JSON.stringify(created.body)).toBe(201)
     statementId = created.body.doc.id
+    // Payload builds its GraphQL schema on the first GraphQL request: not what is timed here.
+    await client.graphql('{ __typename }')
   })
   afterAll(async () => {
     await server?.stop()

@@ -71,8 +71,9 @@ const checkOperation: CollectionBeforeOperationHook = ({ args, collection, opera
   const given = args as Record<string, unknown>
   const { payload } = req
   // Payload's own batched loads of related documents (disableErrors) may list every id a page
-  // refers to; only filters a client wrote are held to the size limits.
-  const bounded = given.disableErrors !== true
+  // refers to, and server code (jobs, archive) may list many: only filters that came in with a
+  // REST or GraphQL request are held to the size limits.
+  const bounded = given.disableErrors !== true && req.payloadAPI !== 'local'
   if ('where' in given) {
     const problem = whereProblem(given.where, querySchema(payload, collection.slug), bounded)
     if (problem) throw refuse(problem)

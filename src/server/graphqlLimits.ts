@@ -190,6 +190,25 @@ export function graphqlPageSizeProblem(
   return problem
 }
 
+/**
+ * What to refuse if the document calls one of `unavailable` (root field name → why) at its
+ * top level: operations Payload's schema offers that this configuration does not support.
+ */
+export function unavailableFieldProblem(
+  document: DocumentNode,
+  unavailable: ReadonlyMap<string, string>,
+): string | undefined {
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue
+    for (const selection of definition.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue
+      const why = unavailable.get(selection.name.value)
+      if (why) return why
+    }
+  }
+  return undefined
+}
+
 /** Sizes of a document, each fragment measured once however often it is used. */
 class DocumentShape {
   private readonly fragments = new Map<string, FragmentDefinitionNode>()

@@ -1,13 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { RequestHandler } from 'express'
-import type { Payload } from 'payload'
+import { formatNames, type Payload } from 'payload'
 
 import onHeaders from 'on-headers'
 
 import { AnonymousReadCache, type ReadCacheOptions } from './anonymousReadCache'
 import { carriesCredentials, isSignedIn } from './credentials'
-import { type GraphqlRequest, graphqlPageSizeProblem, inspectGraphql } from './graphqlLimits'
+import {
+  type GraphqlRequest,
+  graphqlPageSizeProblem,
+  inspectGraphql,
+  unavailableFieldProblem,
+} from './graphqlLimits'
 import { readBody, withBody } from './requestBody'
 import { type Reader, restQueryProblem, restQueryShapeProblem } from './restLimits'
 
@@ -31,6 +36,7 @@ type Options = {
  */
 export function publicApi({ payload, cache: cacheOptions, forward }: Options): RequestHandler {
   const cache = new AnonymousReadCache(cacheOptions)
+  const unavailable = unavailableGraphqlFields(payload)
   const tokenCookie = `${payload.config.cookiePrefix}-token`
   const corsOrigins = new Set(Array.isArray(payload.config.cors) ? payload.config.cors : [])
   // Payload adds Access-Control-Allow-Origin only for these, so only they make responses differ.
@@ -118,6 +124,8 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
         if ('problem' in inspected) return refuse(req, res, inspected.problem, true)
         const { document, operation } = inspected
         if (document) {
+          const unavailableProblem = unavailableFieldProblem(document, unavailable)
+          if (unavailableProblem) return refuse(req, res, unavailableProblem, true)
           const problem = await problemOf(
             req,
             anonymous,
@@ -201,4 +209,22 @@ function graphqlRequestFrom(parsed: unknown): GraphqlRequest | undefined {
         : undefined,
     operationName: typeof operationName === 'string' ? operationName : undefined,
   }
+}
+
+/**
+ * Mutations Payload's schema has for every auth collection whether or not the config uses them:
+ * email verification of accounts not verified by email looks for a field that is not there and
+ * fails with a 500 (REST has a 404 for it: src/requestChecks).
+ */
+function unavailableGraphqlFields(payload: Payload): Map<string, string> {
+  const unavailable = new Map<string, string>()
+  for (const collection of payload.config.collections) {
+    if (!collection.auth || collection.auth.verify || collection.graphQL === false) continue
+    const singular = collection.graphQL?.singularName ?? formatNames(collection.slug).singular
+    unavailable.set(
+      `verifyEmail${singular}`,
+      'Accounts here are not confirmed by email, so there is nothing to verify.',
+    )
+  }
+  return unavailable
 }
