@@ -548,7 +548,13 @@ async function send(
         response.on('error', reject)
       },
     )
-    request.on('error', reject)
+    request.on('error', (error) => {
+      // Node refuses request headers over 16 KiB itself (431) and drops the connection, which
+      // the client may see as a reset while it is still sending them.
+      if (pathname.length > 16 * 1024 && (error as NodeJS.ErrnoException).code === 'ECONNRESET') {
+        resolve({ status: 431, ms: Date.now() - started, body: '' })
+      } else reject(error)
+    })
     request.end(body)
   })
 }
@@ -888,50 +894,44 @@ describe.each(testDialects().filter(({ dialect }) => dialect !== 'mongodb'))(
       }
     })
 
-    // Found by the probe of issue 12 and owned by other branches (see KNOWN_ISSUES below).
-    it.fails(
-      'refuses an artist’s document lock in someone else’s name (issue-12-access)',
-      async () => {
-        const statement = world.ids.statements
-        const admin = world.callers.admin.userId
-        const payload = world.local.payload
-        const before = await payload.count({
-          collection: 'payload-locked-documents',
-          overrideAccess: true,
-        })
-        const sent = await send(world, 'artist', '/api/payload-locked-documents', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            document: { relationTo: 'statements', value: Number(statement) },
-            user: { relationTo: 'users', value: admin },
-          }),
-        })
-        expect(sent.status).toBe(403)
-        const after = await payload.count({
-          collection: 'payload-locked-documents',
-          overrideAccess: true,
-        })
-        expect(after.totalDocs).toBe(before.totalDocs)
-      },
-    )
-
-    it.fails('refuses to run the job queue for an artist (issue-12-access)', async () => {
-      const sent = await send(world, 'artist', '/api/payload-jobs/run')
+    // Found by the probe of issue 12 and fixed on the access branch (issue-12-access).
+    it('refuses an artist’s document lock in someone else’s name (issue-12-access)', async () => {
+      const statement = world.ids.statements
+      const admin = world.callers.admin.userId
+      const payload = world.local.payload
+      const before = await payload.count({
+        collection: 'payload-locked-documents',
+        overrideAccess: true,
+      })
+      const sent = await send(world, 'artist', '/api/payload-locked-documents', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          document: { relationTo: 'statements', value: Number(statement) },
+          user: { relationTo: 'users', value: admin },
+        }),
+      })
       expect(sent.status).toBe(403)
+      const after = await payload.count({
+        collection: 'payload-locked-documents',
+        overrideAccess: true,
+      })
+      expect(after.totalDocs).toBe(before.totalDocs)
     })
 
-    it.fails(
-      'refuses a _status that is neither draft nor published (issue-12-access)',
-      async () => {
-        const sent = await send(world, 'contributor', '/api/statements?draft=true', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ title: 'A contributor’s odd status', _status: 'anything' }),
-        })
-        expect(sent.status).toBe(400)
-      },
-    )
+    it('refuses to run the job queue for an artist (issue-12-access)', async () => {
+      const sent = await send(world, 'artist', '/api/payload-jobs/run')
+      expect([401, 403]).toContain(sent.status)
+    })
+
+    it('refuses a _status that is neither draft nor published (issue-12-access)', async () => {
+      const sent = await send(world, 'contributor', '/api/statements?draft=true', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title: 'A contributor’s odd status', _status: 'anything' }),
+      })
+      expect(sent.status).toBe(400)
+    })
   },
 )
 
@@ -1002,9 +1002,10 @@ function graphqlOperations(schema: GraphQLSchema): GraphqlOperation[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Known issues owned by other branches of issue 12 and 13: left out of the properties above,
-// each with a named case below marked `it.fails`. When the fix lands, the case starts passing,
-// `it.fails` then fails, and the merger flips it to `it` and removes the entry here.
+// Known issues owned by other branches of issue 12 and 13, left out of the properties above.
+// A known issue that a request can show without harming the rest of the run gets a named case
+// marked `it.fails` (when its fix lands that case fails: turn it into `it` and drop the entry
+// here). Forgot-password has none: while it is broken it stalls every write for 15 seconds.
 
 type KnownIssue = {
   entity: string
@@ -1015,21 +1016,6 @@ type KnownIssue = {
 }
 
 const KNOWN_ISSUES: KnownIssue[] = [
-  {
-    entity: 'payload-locked-documents',
-    owner: 'issue-12-access',
-    why: 'any signed-in account may write document locks (their access is Payload’s default)',
-  },
-  {
-    entity: 'payload-jobs',
-    owner: 'issue-12-access',
-    why: 'any signed-in account may run the job queue',
-  },
-  {
-    entity: 'payload-jobs-stats',
-    owner: 'issue-12-access',
-    why: 'any signed-in account may write the job statistics global',
-  },
   {
     entity: 'users',
     operation: 'forgotPassword',
