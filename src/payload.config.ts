@@ -30,6 +30,7 @@ import { jobRunnerElection } from './jobs/oneRunner'
 import { scheduledBackup } from './jobs/scheduledBackup'
 import { jsonLogger } from './logging/logger'
 import { invalidateReadCacheOnWrite } from './readCache/invalidateOnWrite'
+import { withRequestChecks } from './requestChecks'
 import { search } from './search'
 import { objectStorage } from './uploads/objectStorage'
 import { formatBytes } from './utilities/formatBytes'
@@ -73,7 +74,8 @@ export function createConfig(environment: Environment) {
   const trustedOrigins = [...new Set([environment.serverUrl, ...environment.corsOrigins])]
   const election = jobRunnerElection(environment.databaseUrl)
 
-  // Payload's own collections exist only once the config is built: they get their rules last.
+  // Payload's own collections exist only once the config is built: they get their rules, and
+  // the request checks (src/requestChecks), last.
   return buildConfig({
     admin: {
       user: Users.slug,
@@ -184,7 +186,9 @@ export function createConfig(environment: Environment) {
       autoGenerate: false,
       outputFile: path.resolve(/*turbopackIgnore: true*/ 'src/payload-types.ts'),
     },
-  }).then(secureFinalConfig)
+  })
+    .then(secureFinalConfig)
+    .then(withRequestChecks)
 }
 
 function siteHealthSettings(environment: Environment): SiteHealthSettings {

@@ -21,6 +21,7 @@ import { perMinuteLimit } from './server/rateLimits'
 import { routeLabeller } from './server/routeLabel'
 import { securityHeaders } from './server/securityHeaders'
 import { startSharedState } from './sharedState'
+import { wellFormedUrl } from './server/wellFormedUrl'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
 const READINESS_TIMEOUT_MS = 2_000
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       frontendOrigin: environment.frontendUrl && new URL(environment.frontendUrl).origin,
     }),
   )
+  app.use(wellFormedUrl)
   app.use(
     bodyLimits({
       jsonBytes: environment.requestBodyLimitBytes,

@@ -15,6 +15,7 @@ import {
   visit,
 } from 'graphql'
 
+import { WHERE_LIMITS } from '../requestChecks/whereProblem'
 import { MAX_PAGE_SIZE, type Reader } from './restLimits'
 
 /**
@@ -55,8 +56,39 @@ export type InspectedGraphql =
 
 const TOO_LONG = `The query is too long: at most ${GRAPHQL_LIMITS.tokens} tokens. Split it into several requests.`
 
+/** Variables nested deeper than this are refused: no input type of this schema comes close. */
+const MAX_VARIABLE_NESTING = 20
+
+/**
+ * What is wrong with the variables, if anything: GraphQL coerces every value of a list before
+ * Payload sees it, so a list of tens of thousands of filter values costs seconds before the
+ * filter checks (src/requestChecks) can refuse it. The same list limit applies here, at once.
+ */
+function variablesProblem(variables: GraphqlRequest['variables']): string | undefined {
+  const pending: { value: unknown; depth: number }[] = [{ value: variables, depth: 0 }]
+  while (pending.length) {
+    const { value, depth } = pending.pop()!
+    if (typeof value !== 'object' || value === null) continue
+    if (depth > MAX_VARIABLE_NESTING) {
+      return `The variables nest more than ${MAX_VARIABLE_NESTING} levels deep.`
+    }
+    const children = Array.isArray(value) ? value : Object.values(value)
+    if (Array.isArray(value) && value.length > WHERE_LIMITS.listValues) {
+      return `A list in the variables has ${value.length} values; at most ${WHERE_LIMITS.listValues} are allowed. Split it into several requests.`
+    }
+    for (const child of children) pending.push({ value: child, depth: depth + 1 })
+  }
+  return undefined
+}
+
 /** Parses the query within the token limit and measures it; `problem` says what to refuse. */
-export function inspectGraphql({ query, operationName }: GraphqlRequest): InspectedGraphql {
+export function inspectGraphql({
+  query,
+  operationName,
+  variables,
+}: GraphqlRequest): InspectedGraphql {
+  const variableProblem = variablesProblem(variables)
+  if (variableProblem) return { problem: variableProblem }
   const early = scanProblem(query)
   if (early) return { problem: early }
   let document: DocumentNode
@@ -158,12 +190,32 @@ export function graphqlPageSizeProblem(
   return problem
 }
 
+/**
+ * What to refuse if the document calls one of `unavailable` (root field name → why) at its
+ * top level: operations Payload's schema offers that this configuration does not support.
+ */
+export function unavailableFieldProblem(
+  document: DocumentNode,
+  unavailable: ReadonlyMap<string, string>,
+): string | undefined {
+  for (const definition of document.definitions) {
+    if (definition.kind !== Kind.OPERATION_DEFINITION) continue
+    for (const selection of definition.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue
+      const why = unavailable.get(selection.name.value)
+      if (why) return why
+    }
+  }
+  return undefined
+}
+
 /** Sizes of a document, each fragment measured once however often it is used. */
 class DocumentShape {
   private readonly fragments = new Map<string, FragmentDefinitionNode>()
   private readonly fragmentShapes = new Map<string, Shape | 'measuring'>()
   private readonly fragmentKeys = new Map<string, Map<string, number> | 'measuring'>()
   private repeated: string | undefined
+  private cycle: string | undefined
 
   constructor(private readonly document: DocumentNode) {
     for (const definition of document.definitions) {
@@ -184,6 +236,9 @@ class DocumentShape {
       total.depth = Math.max(total.depth, shape.depth)
     }
     const limits = GRAPHQL_LIMITS
+    // Payload's complexity rule follows fragments before GraphQL's own validation would refuse
+    // the cycle, and recurses until the stack runs out.
+    if (this.cycle) return `Fragment "${this.cycle}" spreads itself, directly or through others.`
     if (this.repeated) {
       return `The query selects ${this.repeated} more than ${limits.repeats} times in one place.`
     }
@@ -232,8 +287,10 @@ class DocumentShape {
 
   private measureFragment(name: string): Shape {
     const known = this.fragmentShapes.get(name)
-    // A fragment that spreads itself is refused by Payload's validation; count it once here.
-    if (known === 'measuring') return NOTHING
+    if (known === 'measuring') {
+      this.cycle ??= name
+      return NOTHING
+    }
     if (known) return known
     const fragment = this.fragments.get(name)
     if (!fragment) return NOTHING

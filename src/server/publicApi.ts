@@ -1,15 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { RequestHandler } from 'express'
-import type { Payload } from 'payload'
+import { formatNames, type Payload } from 'payload'
 
 import onHeaders from 'on-headers'
 
 import { AnonymousReadCache, type ReadCacheOptions } from './anonymousReadCache'
 import { carriesCredentials, isSignedIn } from './credentials'
-import { type GraphqlRequest, graphqlPageSizeProblem, inspectGraphql } from './graphqlLimits'
+import {
+  type GraphqlRequest,
+  graphqlPageSizeProblem,
+  inspectGraphql,
+  unavailableFieldProblem,
+} from './graphqlLimits'
 import { readBody, withBody } from './requestBody'
-import { type Reader, restQueryProblem } from './restLimits'
+import { type Reader, restQueryProblem, restQueryShapeProblem } from './restLimits'
 
 // A cached GraphQL answer is keyed by the whole request body.
 const MAX_KEYED_BODY_BYTES = 16 * 1024
@@ -31,6 +36,7 @@ type Options = {
  */
 export function publicApi({ payload, cache: cacheOptions, forward }: Options): RequestHandler {
   const cache = new AnonymousReadCache(cacheOptions)
+  const unavailable = unavailableGraphqlFields(payload)
   const tokenCookie = `${payload.config.cookiePrefix}-token`
   const corsOrigins = new Set(Array.isArray(payload.config.cors) ? payload.config.cors : [])
   // Payload adds Access-Control-Allow-Origin only for these, so only they make responses differ.
@@ -118,6 +124,8 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
         if ('problem' in inspected) return refuse(req, res, inspected.problem, true)
         const { document, operation } = inspected
         if (document) {
+          const unavailableProblem = unavailableFieldProblem(document, unavailable)
+          if (unavailableProblem) return refuse(req, res, unavailableProblem, true)
           const problem = await problemOf(
             req,
             anonymous,
@@ -133,6 +141,12 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
         hold(storable ? key : undefined, true)
       }
       return forward(withBody(req, body), res)
+    }
+
+    if (req.method !== 'POST' || !overridesToGet(req)) {
+      // Writes read `where` (bulk changes) and the rest of the query string too.
+      const shape = restQueryShapeProblem(search)
+      if (shape) return refuse(req, res, shape)
     }
 
     // Payload reads a POST with this header as a GET whose query string is the form body.
@@ -195,4 +209,32 @@ function graphqlRequestFrom(parsed: unknown): GraphqlRequest | undefined {
         : undefined,
     operationName: typeof operationName === 'string' ? operationName : undefined,
   }
+}
+
+/**
+ * Operations Payload's schema offers that can only fail with a 500: email verification of
+ * accounts not verified by email looks for a field that is not there (REST has a 404 for it:
+ * src/requestChecks), and the access query of a global.
+ */
+function unavailableGraphqlFields(payload: Payload): Map<string, string> {
+  const unavailable = new Map<string, string>()
+  for (const collection of payload.config.collections) {
+    if (!collection.auth || collection.auth.verify || collection.graphQL === false) continue
+    const singular = collection.graphQL?.singularName ?? formatNames(collection.slug).singular
+    unavailable.set(
+      `verifyEmail${singular}`,
+      'Accounts here are not confirmed by email, so there is nothing to verify.',
+    )
+  }
+  // Payload 3.90's resolver for a global's docAccess reads the request from the wrong argument
+  // and always fails with a 500; POST /api/globals/<slug>/access answers the same question.
+  for (const global of payload.config.globals) {
+    if (global.graphQL === false) continue
+    const name = global.graphQL?.name ?? formatNames(global.slug).singular
+    unavailable.set(
+      `docAccess${name}`,
+      `docAccess${name} is not available: ask POST /api/globals/${global.slug}/access instead.`,
+    )
+  }
+  return unavailable
 }

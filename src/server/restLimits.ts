@@ -33,13 +33,9 @@ const pageSizeProblem = (name: string, value: unknown, reader: Reader): string |
  */
 export function restQueryProblem(search: string, reader: Reader): string | undefined {
   if (!search || search === '?') return undefined
-  const query = qs.parse(search, {
-    allowEmptyArrays: true,
-    arrayLimit: 1000,
-    depth: 10,
-    ignoreQueryPrefix: true,
-  }) as Record<string, unknown>
-
+  const query = parseQuery(search)
+  const shape = shapeProblem(query)
+  if (shape) return shape
   if ('limit' in query) {
     const problem = pageSizeProblem('limit', query.limit, reader)
     if (problem) return problem
@@ -59,6 +55,47 @@ export function restQueryProblem(search: string, reader: Reader): string | undef
         const problem = pageSizeProblem(`joins[${path}][limit]`, join.limit, reader)
         if (problem) return problem
       }
+    }
+  }
+  return undefined
+}
+
+/** What is wrong with the query string of any API request, whatever its method, if anything. */
+export function restQueryShapeProblem(search: string): string | undefined {
+  if (!search || search === '?') return undefined
+  return shapeProblem(parseQuery(search))
+}
+
+const parseQuery = (search: string) =>
+  qs.parse(search, {
+    allowEmptyArrays: true,
+    arrayLimit: 1000,
+    depth: 10,
+    ignoreQueryPrefix: true,
+  }) as Record<string, unknown>
+
+/**
+ * Payload reads `where` and `data` given as one string as JSON, before any of its own checks
+ * run, and a string that is not JSON ends in a 500; `where` must also come out an object.
+ * Everything else about a filter is checked with the collection's fields (src/requestChecks).
+ */
+function shapeProblem(query: Record<string, unknown>): string | undefined {
+  for (const name of ['where', 'data'] as const) {
+    const value = query[name]
+    if (typeof value !== 'string' || value.length === 0) continue
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(value)
+    } catch {
+      return name === 'where'
+        ? 'where must be an object of field names and conditions, such as where[title][equals]=…, or that object as JSON.'
+        : 'data must be JSON.'
+    }
+    if (
+      name === 'where' &&
+      (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    ) {
+      return 'where must be an object of field names and conditions, such as where[title][equals]=…, or that object as JSON.'
     }
   }
   return undefined

@@ -1,0 +1,200 @@
+import fs from 'node:fs/promises'
+import path from 'node:path'
+
+import {
+  APIError,
+  type Collection,
+  type CollectionBeforeOperationHook,
+  type Endpoint,
+  type GlobalBeforeOperationHook,
+  type Payload,
+  type SanitizedConfig,
+} from 'payload'
+
+import { type IdType, MAX_NUMERIC_ID, type QuerySchema, whereProblem } from './whereProblem'
+
+/** The last page anyone may ask for: past it the offset no longer fits the databases' integers. */
+export const MAX_PAGE = 1_000_000
+
+const refuse = (message: string, status = 400) => new APIError(message, status, undefined, true)
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+// Slugs here come from relationship fields of any collection, Payload's own included.
+const collectionOf = (payload: Payload, slug: string): Collection | undefined =>
+  (payload.collections as Record<string, Collection | undefined>)[slug]
+
+const idTypeOf = (payload: Payload, slug: string): IdType => {
+  const collection = collectionOf(payload, slug)
+  const idType = collection?.customIDType ?? payload.db.defaultIDType
+  return idType === 'number' ? 'number' : 'text'
+}
+
+function querySchema(payload: Payload, slug: string): QuerySchema {
+  const config = collectionOf(payload, slug)?.config
+  return {
+    fields: config?.flattenedFields ?? [],
+    idType: idTypeOf(payload, slug),
+    versions: Boolean(config?.versions),
+    collection: (other) => {
+      const related = collectionOf(payload, other)
+      return related
+        ? { fields: related.config.flattenedFields, idType: idTypeOf(payload, other) }
+        : undefined
+    },
+  }
+}
+
+/** A label as written in the config; labels can also be functions of the admin's language. */
+const labelOf = (label: unknown, fallback: string) => (typeof label === 'string' ? label : fallback)
+
+const BODY_MESSAGE =
+  'Send the request body as a JSON object with Content-Type: application/json (or, with a file, as multipart form data with the fields as JSON in _payload).'
+
+const OPERATIONS_WITH_BODY = new Set([
+  'create',
+  'update',
+  'login',
+  'forgotPassword',
+  'resetPassword',
+  'unlock',
+])
+
+/**
+ * Checks what a client sent before any Payload operation runs it, for every collection: the
+ * filter (see whereProblem), the document id, the page, and that a body to write is an object.
+ * Without this, each of these reaches the database or a hook as it came, and a malformed one
+ * ends in a 500 instead of a 400 that says what to change.
+ */
+const checkOperation: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
+  const given = args as Record<string, unknown>
+  const { payload } = req
+  // Payload's own batched loads of related documents (disableErrors) may list every id a page
+  // refers to, and server code (jobs, archive) may list many: only filters that came in with a
+  // REST or GraphQL request are held to the size limits.
+  const bounded = given.disableErrors !== true && req.payloadAPI !== 'local'
+  if ('where' in given) {
+    const problem = whereProblem(given.where, querySchema(payload, collection.slug), bounded)
+    if (problem) throw refuse(problem)
+  }
+  if (given.id !== undefined && idTypeOf(payload, collection.slug) === 'number') {
+    const { id } = given
+    const valid =
+      (typeof id === 'number' && Number.isInteger(id)) ||
+      (typeof id === 'string' && /^\d{1,10}$/.test(id))
+    if (!valid || Number(id) > MAX_NUMERIC_ID) {
+      const label = labelOf(collection.labels?.singular, collection.slug)
+      // REST has already turned a word into NaN by now, so the id is named only when it is text.
+      const named = typeof id === 'string' ? ` “${id.slice(0, 100)}”` : ''
+      throw refuse(
+        `There is no ${label.toLowerCase()} with the id${named}: ids here are whole numbers.`,
+        404,
+      )
+    }
+  }
+  if (given.page !== undefined) {
+    const { page } = given
+    if (typeof page !== 'number' || !Number.isInteger(page) || page < 1 || page > MAX_PAGE) {
+      throw refuse(`page must be a whole number from 1 to ${MAX_PAGE}.`)
+    }
+  }
+  if (given.limit !== undefined) {
+    const { limit } = given
+    if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) {
+      throw refuse('limit must be a whole number.')
+    }
+  }
+  if (OPERATIONS_WITH_BODY.has(operation) && 'data' in given && !isPlainObject(given.data)) {
+    throw refuse(BODY_MESSAGE)
+  }
+  return undefined
+}
+
+const checkGlobalOperation: GlobalBeforeOperationHook = ({ args, operation }) => {
+  const given = (args ?? {}) as Record<string, unknown>
+  if (operation === 'update' && 'data' in given && !isPlainObject(given.data)) {
+    throw refuse(BODY_MESSAGE)
+  }
+  return undefined
+}
+
+const notFound =
+  (message: string): Endpoint['handler'] =>
+  () =>
+    Response.json({ errors: [{ message }] }, { status: 404 })
+
+/** Payload's version routes, answered with a 404 where there are no versions to read. */
+const noVersions = (message: string): Endpoint[] => [
+  { path: '/versions', method: 'get', handler: notFound(message) },
+  { path: '/versions/:id', method: 'get', handler: notFound(message) },
+  { path: '/versions/:id', method: 'post', handler: notFound(message) },
+]
+
+type UploadHandler = NonNullable<
+  Extract<SanitizedConfig['collections'][number]['upload'], object>['handlers']
+>[number]
+
+/**
+ * Payload streams a file from disk once read access allows it, and answers a file that is not
+ * there with a 500. Runs after any storage adapter's handler, so only files kept on disk.
+ */
+const missingFileIs404 =
+  (staticDir: string): UploadHandler =>
+  (_req, { params }) => {
+    const folder = path.resolve(staticDir)
+    const file = path.resolve(folder, params.filename)
+    // Payload refuses paths outside the folder itself, with a 400.
+    if (!file.startsWith(folder + path.sep)) return
+    return fs.stat(file).then(
+      () => undefined,
+      () => {
+        throw new APIError('There is no such file.', 404, undefined, true)
+      },
+    )
+  }
+
+/**
+ * Applies the checks to every collection and global of the final configuration, Payload's own
+ * (locked documents, preferences, migrations, jobs) included: those exist only once the config
+ * is sanitised, after plugins have run, so this takes the sanitised config.
+ */
+export function withRequestChecks(config: SanitizedConfig): SanitizedConfig {
+  for (const collection of config.collections) {
+    collection.hooks.beforeOperation = [checkOperation, ...(collection.hooks.beforeOperation ?? [])]
+    const label = labelOf(collection.labels?.plural, collection.slug)
+    // Payload answers a collection without routes with a 501 naming its own internal address.
+    if (collection.endpoints === false) collection.endpoints = []
+    if (!collection.versions) {
+      // Payload registers the version routes for every collection; without versions they fail.
+      collection.endpoints = [...noVersions(`${label} keep no versions.`), ...collection.endpoints]
+    }
+    if (collection.upload) {
+      collection.upload.handlers = [
+        ...(collection.upload.handlers ?? []),
+        missingFileIs404(collection.upload.staticDir || collection.slug),
+      ]
+    }
+    if (collection.auth && !collection.auth.verify) {
+      collection.endpoints = [
+        {
+          path: '/verify/:token',
+          method: 'post',
+          handler: notFound(
+            `${label} are not confirmed by email here, so there is nothing to verify.`,
+          ),
+        },
+        ...collection.endpoints,
+      ]
+    }
+  }
+  for (const global of config.globals) {
+    global.hooks.beforeOperation = [checkGlobalOperation, ...(global.hooks.beforeOperation ?? [])]
+    if (global.endpoints === false) global.endpoints = []
+    if (!global.versions) {
+      const label = labelOf(global.label, global.slug)
+      global.endpoints = [...noVersions(`${label} keeps no versions.`), ...global.endpoints]
+    }
+  }
+  return config
+}
