@@ -15,6 +15,10 @@ import { Statements } from './collections/Statements'
 import { Trusts } from './collections/Trusts'
 import { Updates } from './collections/Updates'
 import { Users } from './collections/Users'
+import {
+  accountTranslations,
+  sameNameForLoginRefusals,
+} from './collections/Users/hooks/sameAnswerForEveryAccount'
 import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { type Environment, readEnvironment } from './environment'
@@ -105,6 +109,8 @@ export function createConfig(environment: Environment) {
       push: environment.databasePush,
     }),
     editor: lexicalEditor(),
+    hooks: { afterError: [sameNameForLoginRefusals] },
+    i18n: { translations: accountTranslations },
     email: emailAdapter(environment),
     graphQL: {
       disablePlaygroundInProduction: true,
