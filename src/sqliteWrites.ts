@@ -13,6 +13,10 @@ type Statement = string | { sql: string }
  */
 class Flow {
   transaction?: Transaction
+  // A flow takes one transaction, the one begun where it was entered. Contexts made from a
+  // flow whose transaction has ended (the HTTP server, created after migrations ran) keep
+  // pointing at it, and must never take another for everyone who shares it.
+  began = false
 }
 
 // Process-wide: the server and Next's bundle each load this module, and a flow begun through
@@ -116,7 +120,10 @@ export function serialiseWrites(
       release()
       throw error
     }
-    if (flow) flow.transaction = open
+    if (flow && !flow.began) {
+      flow.began = true
+      flow.transaction = open
+    }
     return endingWithTurn(open, release, flow)
   }
 }
