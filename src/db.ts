@@ -1,16 +1,17 @@
 import type { MongooseAdapter } from '@payloadcms/db-mongodb'
 import type { PostgresAdapter } from '@payloadcms/db-postgres'
 import type { SQLiteAdapter } from '@payloadcms/db-sqlite'
-import type { DatabaseAdapterObj, Migration, Payload } from 'payload'
+import type { DatabaseAdapterObj, Migration, Payload, PayloadRequest } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { commitTransaction, createLocalReq, initTransaction, killTransaction } from 'payload'
 import fs from 'node:fs'
 import path from 'node:path'
 
 import { dialectOf, sqliteFilePath } from './databaseUrl'
-import { serialiseWrites } from './sqliteWrites'
+import { inOwnFlow, serialiseWrites } from './sqliteWrites'
 import { migrations as postgresMigrations } from './migrations/postgres'
 import { migrations as sqliteMigrations } from './migrations/sqlite'
 
@@ -41,7 +42,7 @@ function withSerialisedWrites(base: DatabaseAdapterObj): DatabaseAdapterObj {
       if (connect) {
         adapter.connect = async function (this: SQLiteAdapter, options) {
           await connect.call(this, options)
-          serialiseWrites(this.client, SQLITE_CONNECTION_PRAGMAS)
+          serialiseWrites(this, SQLITE_CONNECTION_PRAGMAS)
         }
       }
       return adapter
@@ -143,4 +144,29 @@ export async function pingDatabase(payload: Payload): Promise<void> {
     default:
       throw new Error(`no readiness check for database adapter "${payload.db.name}"`)
   }
+}
+
+/**
+ * Runs `work` in one transaction of its own, for writes that must be kept together, such as
+ * many signatures committed at once: every Local API call given the `req` it is handed joins
+ * the transaction, which commits when `work` resolves and rolls back when it throws. Other
+ * requests' writes stay out of it, on SQLite too. Without transactions (MongoDB on a single
+ * server) the writes simply happen one by one.
+ */
+export function inTransaction<T>(
+  payload: Payload,
+  work: (req: PayloadRequest) => Promise<T>,
+): Promise<T> {
+  return inOwnFlow(async () => {
+    const req = await createLocalReq({}, payload)
+    const began = await initTransaction(req)
+    try {
+      const result = await work(req)
+      if (began) await commitTransaction(req)
+      return result
+    } catch (error) {
+      if (began) await killTransaction(req)
+      throw error
+    }
+  })
 }

@@ -18,6 +18,10 @@ import { Statements } from './collections/Statements'
 import { Trusts } from './collections/Trusts'
 import { Updates } from './collections/Updates'
 import { Users } from './collections/Users'
+import {
+  accountTranslations,
+  sameNameForLoginRefusals,
+} from './collections/Users/hooks/sameAnswerForEveryAccount'
 import type { SiteHealthSettings } from './components/SiteHealth'
 import { databaseAdapter, dialectOf, sqliteFilePath } from './db'
 import { emailAdapter } from './email'
@@ -127,6 +131,8 @@ export function createConfig(environment: Environment) {
       push: environment.databasePush,
     }),
     editor: lexicalEditor(),
+    hooks: { afterError: [sameNameForLoginRefusals] },
+    i18n: { translations: accountTranslations },
     email: emailAdapter(environment),
     graphQL: {
       disablePlaygroundInProduction: true,

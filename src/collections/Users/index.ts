@@ -6,8 +6,9 @@ import { isAdminField } from '../../access/isAdminField'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { ROLE_OPTIONS } from '../../access/roles'
 import { keepOneAdmin } from './hooks/keepOneAdmin'
-import { limitLoginsPerAddress } from './hooks/limitLoginsPerAddress'
+import { afterAccountOperation, beforeAccountOperation } from './hooks/limitAccountRequests'
 import { protectRoles } from './hooks/protectRoles'
+import { emailOfNoOtherAccount } from './hooks/sameAnswerForEveryAccount'
 
 export const MAX_LOGIN_ATTEMPTS = 5
 
@@ -41,8 +42,10 @@ export const Users: CollectionConfig<'users'> = {
     unlock: isAdmin,
   },
   hooks: {
+    afterOperation: [afterAccountOperation],
+    beforeChange: [emailOfNoOtherAccount],
     beforeDelete: [keepOneAdmin],
-    beforeOperation: [limitLoginsPerAddress],
+    beforeOperation: [beforeAccountOperation],
   },
   fields: [
     {
