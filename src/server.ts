@@ -1,7 +1,6 @@
 import { environment } from './server/environmentCheck'
 
-import type { Server } from 'node:http'
-
+import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -11,9 +10,14 @@ import { getPayload } from 'payload'
 
 import { applyMigrations, pingDatabase } from './db'
 import config from './payload.config'
+import { Questions } from './server/apiQuestion'
 import { bodyLimits } from './server/bodyLimits'
-import { publicApi } from './server/publicApi'
-import { perMinuteLimit } from './server/rateLimits'
+import { canonicalPath } from './server/canonicalPath'
+import { Credentials } from './server/credentials'
+import { Lane } from './server/lanes'
+import { type Handover, publicApi } from './server/publicApi'
+import { inThisProcess, missBudget, perMinuteLimit } from './server/rateLimits'
+import { withBody } from './server/requestBody'
 import { securityHeaders } from './server/securityHeaders'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
@@ -33,11 +37,27 @@ async function main(): Promise<void> {
   await nextApp.prepare()
   const handleWithNext = nextApp.getRequestHandler()
 
+  // Checked before serving: an auth strategy the cache cannot recognise stops the start.
+  const credentials = new Credentials(payload)
+  // Where per-minute counts live; a Redis store can be given here to share them.
+  const stores = inThisProcess
+  const { lanes: bounds } = environment
+  const lanes = {
+    publicReads: new Lane('public reads', { ...bounds.publicReads, maxWaitMs: bounds.maxWaitMs }),
+    publicWrites: new Lane('public writes', {
+      ...bounds.publicWrites,
+      maxWaitMs: bounds.maxWaitMs,
+    }),
+    signedIn: new Lane('signed in', { ...bounds.signedIn, maxWaitMs: bounds.maxWaitMs }),
+  }
+  const withinBudget = missBudget(environment.missesPerMinute, stores('misses'))
+
   let shuttingDown = false
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', environment.trustProxy)
 
+  // Health checks come first: they never wait behind anything.
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
   })
@@ -57,6 +77,8 @@ async function main(): Promise<void> {
     }
   })
 
+  // Every decision after this sees the path Next.js and Payload will route by.
+  app.use(canonicalPath())
   app.use((_req, res, nextMiddleware) => {
     // Keep-alive sockets would otherwise hold the process open after in-flight requests end.
     if (shuttingDown) res.setHeader('Connection', 'close')
@@ -80,6 +102,7 @@ async function main(): Promise<void> {
     perMinuteLimit(
       environment.signRateLimitPerMinute,
       'Too many signatures from your connection. Please wait a minute and try again.',
+      stores('sign'),
     ),
   )
   app.post(
@@ -87,6 +110,7 @@ async function main(): Promise<void> {
     perMinuteLimit(
       environment.loginRateLimitPerMinute,
       'Too many login attempts from your connection. Please wait a minute and try again.',
+      stores('login'),
     ),
   )
   app.use((req, _res, nextMiddleware) => {
@@ -94,20 +118,34 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? ''
     nextMiddleware()
   })
+  // Cache hits and refusals are answered here, without waiting for a lane.
   app.use(
     publicApi({
-      payload,
       cache: {
         maxBytes: environment.apiCacheMaxBytes,
         seconds: environment.apiCacheSeconds,
         staleSeconds: environment.apiCacheStaleSeconds,
       },
-      forward: (req, res) => handleWithNext(req, res),
+      questions: new Questions(payload.config),
+      credentials,
+      corsOrigins: Array.isArray(payload.config.cors) ? payload.config.cors : [],
     }),
   )
-  app.use((req, res) => handleWithNext(req, res))
+  // Everything else makes Payload (or Next.js) work: it takes its turn in a lane.
+  app.use(async (req, res) => {
+    const { body, read } = res.locals as Handover
+    const handOn = () => handleWithNext(body ? withBody(req, body) : req, res)
+    if (req.path.startsWith('/_next/static/')) return handOn()
+    if (credentials.carried(req.headers) && (await credentials.plausible(req.headers))) {
+      return lanes.signedIn.admit(res, handOn)
+    }
+    const reading = read || req.method === 'GET' || req.method === 'HEAD'
+    if (!reading) return lanes.publicWrites.admit(res, handOn)
+    if (!(await withinBudget(req, res))) return
+    return lanes.publicReads.admit(res, handOn)
+  })
 
-  const server = await listen(app, environment.port, environment.host)
+  const server = await listen(app, environment)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : environment.port
   console.log(
@@ -142,11 +180,31 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'))
 }
 
-function listen(app: express.Express, port: number, host: string): Promise<Server> {
+/**
+ * Idle keep-alive connections stay open longer than a load balancer's (so it never reuses one
+ * this server has just closed); a client that takes too long to send its headers, or its whole
+ * request, is cut off.
+ */
+function listen(
+  app: express.Express,
+  settings: Pick<
+    typeof environment,
+    'host' | 'port' | 'keepAliveTimeoutMs' | 'headersTimeoutMs' | 'requestTimeoutMs'
+  >,
+): Promise<http.Server> {
+  const server = http.createServer(
+    {
+      headersTimeout: settings.headersTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs,
+      // How often Node looks for requests past those timeouts (30 s by default).
+      connectionsCheckingInterval: Math.min(1000, settings.headersTimeoutMs),
+    },
+    app,
+  )
+  server.keepAliveTimeout = settings.keepAliveTimeoutMs
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) =>
-      error ? reject(error) : resolve(server),
-    )
+    server.once('error', reject)
+    server.listen(settings.port, settings.host, () => resolve(server))
   })
 }
 
