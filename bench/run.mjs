@@ -3,8 +3,9 @@
 // measured in rounds alternating with a bare Express route that serves the same JSON from
 // memory, and each is given as a share of that ceiling in its own round: a ratio means
 // something on any machine and while other work runs, a raw number only on this one. Then an
-// uncached signed-in read, abusive requests, and a signing burst. Prints a table and writes
-// bench/results.json; exits 1 when a target is missed.
+// uncached signed-in read, abusive requests, a cache-busting attack beside ordinary readers,
+// and a signing burst beside ordinary readers (both readers compared with their rate alone).
+// Prints a table and writes bench/results.json; exits 1 when a target is missed.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'

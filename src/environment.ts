@@ -60,8 +60,8 @@ export type Environment = {
   lanes: {
     /** Anonymous reads the cache could not answer (REST, GraphQL, the public site). */
     publicReads: { concurrency: number; queue: number }
-    /** Anonymous writes: signing, logging in, password resets. */
-    publicWrites: { concurrency: number; queue: number }
+    /** Anonymous writes: signing, logging in, password resets; a signer may wait longer. */
+    publicWrites: { concurrency: number; queue: number; maxWaitMs: number }
     /** Requests from signed-in editors, so the admin panel stays usable during an attack. */
     signedIn: { concurrency: number; queue: number }
     /** Longest wait in a queue before 503. */
@@ -135,8 +135,9 @@ export function readEnvironment(variables: Variables = process.env): Environment
         queue: readInteger(variables, 'PUBLIC_READ_QUEUE', 64, { min: 0 }),
       },
       publicWrites: {
-        concurrency: readInteger(variables, 'PUBLIC_WRITE_CONCURRENCY', 8, { min: 1 }),
-        queue: readInteger(variables, 'PUBLIC_WRITE_QUEUE', 256, { min: 0 }),
+        concurrency: readInteger(variables, 'PUBLIC_WRITE_CONCURRENCY', 16, { min: 1 }),
+        queue: readInteger(variables, 'PUBLIC_WRITE_QUEUE', 512, { min: 0 }),
+        maxWaitMs: readInteger(variables, 'PUBLIC_WRITE_WAIT_MS', 60_000, { min: 1 }),
       },
       signedIn: {
         concurrency: readInteger(variables, 'SIGNED_IN_CONCURRENCY', 8, { min: 1 }),

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { readEnvironment } from '../src/environment'
 import { createConfig } from '../src/payload.config'
 import { seenByAnonymous } from '../src/readCache/anonymousView'
-import { Questions } from '../src/server/apiQuestion'
+import { parseQuery, Questions } from '../src/server/apiQuestion'
 import { canonicalUrl } from '../src/server/canonicalPath'
 import { Credentials } from '../src/server/credentials'
 
@@ -56,7 +56,8 @@ describe('the anonymous read cache’s rules', () => {
   })
 
   it('gives equal questions one key, whatever the order, spelling or ignored parameters', () => {
-    const key = (search: string, path = '/api/statements') => questions.of(path, search).key
+    const key = (search: string, path = '/api/statements') =>
+      questions.of(path, parseQuery(search)).key
     const asked = key('?limit=10&depth=1')
     for (const same of [
       '?depth=1&limit=10',
@@ -87,7 +88,8 @@ describe('the anonymous read cache’s rules', () => {
   })
 
   it('tags each answer with what it shows, through relationships, uploads, joins and rich text', () => {
-    const tags = (path: string, search = '') => [...questions.of(path, search).tags].sort()
+    const tags = (path: string, search = '') =>
+      [...questions.of(path, parseQuery(search)).tags].sort()
     // Statements list the letter's signatures (a join) at any depth, nothing else at depth 0.
     expect(tags('/api/statements', '?depth=0')).toEqual(['signatories', 'statements'])
     const deep = tags('/api/statements', '?depth=1')

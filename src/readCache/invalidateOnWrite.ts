@@ -54,12 +54,18 @@ const afterCollectionChange: CollectionAfterChangeHook = async ({
   const draftOnly =
     operation === 'update' && draftOnlySaves(req).delete(saveKey(collection.slug, doc.id))
   if (draftOnly) return doc
-  const seen = await seenByAnonymous(
-    collection.access?.read,
-    collection.custom as AnonymousViewConfig | undefined,
-    req,
-    [previousDoc, doc],
-  )
+  // Any other update of a collection with drafts writes its public document, and previousDoc is
+  // then the latest draft, not what the public saw: an unpublication after an autosave would
+  // look like a draft saved over a draft.
+  const overPublic = operation === 'update' && Boolean(collection.versions?.drafts)
+  const seen =
+    overPublic ||
+    (await seenByAnonymous(
+      collection.access?.read,
+      collection.custom as AnonymousViewConfig | undefined,
+      req,
+      [previousDoc, doc],
+    ))
   if (seen) noteWrite(transactionOf(req), [collection.slug])
   return doc
 }

@@ -86,9 +86,9 @@ export class Questions {
     this.apiPrefix = `${config.routes.api}/`
   }
 
-  of(path: string, search: string): Question {
+  /** `query`: the query string as parseQuery reads it. */
+  of(path: string, query: Record<string, unknown>): Question {
     const route = this.route(path)
-    const query = parseQuery(search)
     if (route.kind === 'custom') {
       return {
         key: `${path}?${stableJson(query)}`,

@@ -7,7 +7,7 @@ import onHeaders from 'on-headers'
 
 import { EVERYTHING } from '../readCache/writes'
 import { AnonymousReadCache, type ReadCacheOptions } from './anonymousReadCache'
-import { type Questions, stableJson } from './apiQuestion'
+import { parseQuery, type Questions, stableJson } from './apiQuestion'
 import type { Credentials } from './credentials'
 import { type GraphqlRequest, graphqlPageSizeProblem, inspectGraphql } from './graphqlLimits'
 import { readBody } from './requestBody'
@@ -116,11 +116,13 @@ export function publicApi({
       const spelling = `GET ${origin} ${req.url}`
       const known = anonymous ? cache.keyOf(spelling) : undefined
       if (known !== undefined && (await cache.serveOrWait(known, req, res, acceptsGzip))) return
-      // Worked out only when this spelling was not seen before, or its answer has gone.
-      const question = anonymous ? questions.of(path, search) : undefined
+      // Parsed once, as Payload parses it, for the key and the limits alike; only when this
+      // spelling was not seen before, or its answer has gone.
+      const query = parseQuery(search)
+      const question = anonymous ? questions.of(path, query) : undefined
       const key = question && `GET ${origin} ${question.key}`
       if (key !== undefined && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
-      const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(search, reader))
+      const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(query, reader))
       if (problem) return refuse(req, res, problem)
       if (question && req.method === 'GET' && !isFileDownload(path)) {
         hold(key, spelling, question.tags, false)

@@ -31,14 +31,21 @@ const pageSizeProblem = (name: string, value: unknown, reader: Reader): string |
  * populate relationships more than three levels deep. The string is parsed as Payload parses
  * it, so no other spelling of the same parameters gets past.
  */
-export function restQueryProblem(search: string, reader: Reader): string | undefined {
-  if (!search || search === '?') return undefined
-  const query = qs.parse(search, {
-    allowEmptyArrays: true,
-    arrayLimit: 1000,
-    depth: 10,
-    ignoreQueryPrefix: true,
-  }) as Record<string, unknown>
+export function restQueryProblem(
+  search: string | Record<string, unknown>,
+  reader: Reader,
+): string | undefined {
+  // A query string already parsed (see parseQuery in apiQuestion.ts) is not parsed again.
+  if (typeof search === 'string' && (!search || search === '?')) return undefined
+  const query =
+    typeof search === 'string'
+      ? (qs.parse(search, {
+          allowEmptyArrays: true,
+          arrayLimit: 1000,
+          depth: 10,
+          ignoreQueryPrefix: true,
+        }) as Record<string, unknown>)
+      : search
 
   if ('limit' in query) {
     const problem = pageSizeProblem('limit', query.limit, reader)
