@@ -41,14 +41,15 @@ describe.each(testDialects())('the public API on $dialect', ({ dialect, skip }) 
     expect(response.status, JSON.stringify(response.body)).toBe(201)
     return response.body.doc
   }
-  const edit = async (id: Doc['id'], data: Record<string, unknown>) => {
-    const response = await client.request(`/api/statements/${id}`, {
+  const patch = async (collection: string, id: Doc['id'], data: Record<string, unknown>) => {
+    const response = await client.request(`/api/${collection}/${id}`, {
       method: 'PATCH',
       auth: editor,
       body: data,
     })
     expect(response.status, JSON.stringify(response.body)).toBe(200)
   }
+  const edit = (id: Doc['id'], data: Record<string, unknown>) => patch('statements', id, data)
 
   /** What an anonymous reader sees of the statements whose titles contain `mark`. */
   const reader = (mark: string) => {
@@ -473,12 +474,7 @@ describe.each(testDialects())('the public API on $dialect', ({ dialect, skip }) 
       await ids()
       expect(cacheOf(await ids())).toBe('HIT')
 
-      const renamed = await client.request(`/api/trusts/${trust.body.doc.id}`, {
-        method: 'PATCH',
-        auth: editor,
-        body: { name: 'Renamed Test NHS Trust' },
-      })
-      expect(renamed.status, JSON.stringify(renamed.body)).toBe(200)
+      await patch('trusts', trust.body.doc.id, { name: 'Renamed Test NHS Trust' })
       const afterRename = await listing()
       expect(cacheOf(afterRename)).toBe('MISS')
       expect(names(afterRename)).toEqual(['Renamed Test NHS Trust'])
@@ -516,12 +512,7 @@ describe.each(testDialects())('the public API on $dialect', ({ dialect, skip }) 
         client.request<Heroes>('/api/updates?depth=1&where[title][like]=Hero check')
       expect((await heroes()).body.docs[0].heroImage.alt).toBe('A purple banner')
       expect(cacheOf(await heroes())).toBe('HIT')
-      const realt = await client.request(`/api/media/${media.id}`, {
-        method: 'PATCH',
-        auth: editor,
-        body: { alt: 'A purple banner with white lettering' },
-      })
-      expect(realt.status, JSON.stringify(realt.body)).toBe(200)
+      await patch('media', media.id, { alt: 'A purple banner with white lettering' })
       const afterAlt = await heroes()
       expect(cacheOf(afterAlt)).toBe('MISS')
       expect(afterAlt.body.docs[0].heroImage.alt).toBe('A purple banner with white lettering')

@@ -30,6 +30,8 @@ type Prepared = {
   gzip: Variant | undefined
   cacheControl: string | undefined
   tags: ReadonlySet<string>
+  /** After this (ms since the epoch) the entry is only served while it is being refreshed. */
+  freshUntil: number
 }
 
 export type CaptureOptions = {
@@ -58,7 +60,8 @@ const MAX_SPELLINGS = 10_000
 
 /**
  * Anonymous API responses, kept in this process until a write changes what they show (see
- * src/readCache) or for `seconds`, whichever comes first. Only what an anonymous client was
+ * src/readCache) or for `seconds`, whichever comes first (then refreshed by one request while
+ * the others are still given it, for at most `staleSeconds`). Only what an anonymous client was
  * sent may be stored here: callers never pass a key for a request that carries credentials.
  *
  * Entries are stored under the canonical key of their question; the exact spelling of each
@@ -71,12 +74,14 @@ export class AnonymousReadCache {
   private readonly inFlight = new Map<string, Flight>()
   private readonly cacheControl: string
   private readonly maxEntryBytes: number
+  private readonly freshMs: number
 
   constructor({ maxBytes, seconds, staleSeconds }: ReadCacheOptions) {
     this.cacheControl =
       seconds > 0
         ? `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${staleSeconds}`
         : 'no-cache'
+    this.freshMs = seconds * 1000
     // Larger responses are still sent, just not kept: a few of them must not evict the rest.
     this.maxEntryBytes = Math.max(1024 * 1024, Math.floor(maxBytes / 8))
     if (maxBytes > 0 && seconds > 0) {
@@ -87,7 +92,8 @@ export class AnonymousReadCache {
           (entry.gzip?.body.length ?? 0) +
           key.length +
           ENTRY_OVERHEAD_BYTES,
-        ttl: seconds * 1000,
+        // Kept past its time for as long as a CDN may serve it stale: see serveOrWait.
+        ttl: (seconds + staleSeconds) * 1000,
       })
       onWrite((tags) => {
         const all = tags.has(EVERYTHING)
@@ -118,9 +124,11 @@ export class AnonymousReadCache {
 
   /**
    * As `serve`, but when the same request is already being answered by Payload (the moment
-   * after a write has emptied the cache, in a spike), waits for that answer instead of asking
-   * Payload again: one query per write, not one per reader. Returns false when there is
-   * still nothing to serve, and the caller asks Payload itself.
+   * after a write has dropped the answer, in a spike), waits for that answer instead of asking
+   * Payload again: one query per write, not one per reader. An answer past its time (only ever
+   * dropped for its age, never for a write) is served while one request refreshes it, so that
+   * readers do not all wait at the moment it expires. Returns false when there is nothing to
+   * serve, and the caller asks Payload itself.
    */
   async serveOrWait(
     key: string,
@@ -128,10 +136,14 @@ export class AnonymousReadCache {
     res: ServerResponse,
     acceptsGzip: boolean,
   ): Promise<boolean> {
-    if (this.serve(key, req, res, acceptsGzip)) return true
+    const stored = this.entries?.get(key)
     const flight = this.inFlight.get(key)
     // One that began before a write to what it shows may bring back what that write changed.
-    if (!flight || changedSince(flight.tags, flight.generation)) return false
+    const refreshing = flight !== undefined && !changedSince(flight.tags, flight.generation)
+    if (stored && (refreshing || Date.now() <= stored.freshUntil)) {
+      return this.serve(key, req, res, acceptsGzip)
+    }
+    if (!refreshing) return false
     let timer: NodeJS.Timeout | undefined
     await Promise.race([
       flight.landed,
@@ -171,7 +183,7 @@ export class AnonymousReadCache {
       for (const name of res.getHeaderNames()) {
         if (!before.has(name)) headers[name] = res.getHeader(name)
       }
-      const prepared = prepare(headers, body, options.conditional, options.tags)
+      const prepared = prepare(headers, body, options.conditional, options.tags, this.freshMs)
       // A write that began while this response was being read may not be in it.
       if (!changedSince(options.tags, generation)) {
         this.entries?.set(options.key!, prepared)
@@ -222,6 +234,7 @@ function prepare(
   body: Buffer,
   conditional: boolean,
   tags: ReadonlySet<string>,
+  freshMs = 0,
 ): Prepared {
   const etag = conditional ? etagOf(body) : undefined
   const identity: Variant = {
@@ -245,7 +258,13 @@ function prepare(
       etag: gzipEtag,
     }
   }
-  return { identity, gzip, cacheControl: headers['cache-control'] as string | undefined, tags }
+  return {
+    identity,
+    gzip,
+    cacheControl: headers['cache-control'] as string | undefined,
+    tags,
+    freshUntil: Date.now() + freshMs,
+  }
 }
 
 function send(

@@ -1,4 +1,4 @@
-import * as qs from 'qs-esm'
+import { parseQuery } from './apiQuestion'
 
 export type Reader = 'anonymous' | 'signedIn'
 
@@ -37,15 +37,7 @@ export function restQueryProblem(
 ): string | undefined {
   // A query string already parsed (see parseQuery in apiQuestion.ts) is not parsed again.
   if (typeof search === 'string' && (!search || search === '?')) return undefined
-  const query =
-    typeof search === 'string'
-      ? (qs.parse(search, {
-          allowEmptyArrays: true,
-          arrayLimit: 1000,
-          depth: 10,
-          ignoreQueryPrefix: true,
-        }) as Record<string, unknown>)
-      : search
+  const query = typeof search === 'string' ? parseQuery(search) : search
 
   if ('limit' in query) {
     const problem = pageSizeProblem('limit', query.limit, reader)
