@@ -60,8 +60,6 @@ export type Environment = {
   lanes: {
     /** Anonymous reads the cache could not answer (REST, GraphQL, the public site). */
     publicReads: { concurrency: number; queue: number }
-    /** Anonymous writes: signing, logging in, password resets; a signer may wait longer. */
-    publicWrites: { concurrency: number; queue: number; maxWaitMs: number }
     /** Requests from signed-in editors, so the admin panel stays usable during an attack. */
     signedIn: { concurrency: number; queue: number }
     /** Longest wait in a queue before 503. */
@@ -133,11 +131,6 @@ export function readEnvironment(variables: Variables = process.env): Environment
       publicReads: {
         concurrency: readInteger(variables, 'PUBLIC_READ_CONCURRENCY', 4, { min: 1 }),
         queue: readInteger(variables, 'PUBLIC_READ_QUEUE', 64, { min: 0 }),
-      },
-      publicWrites: {
-        concurrency: readInteger(variables, 'PUBLIC_WRITE_CONCURRENCY', 16, { min: 1 }),
-        queue: readInteger(variables, 'PUBLIC_WRITE_QUEUE', 512, { min: 0 }),
-        maxWaitMs: readInteger(variables, 'PUBLIC_WRITE_WAIT_MS', 60_000, { min: 1 }),
       },
       signedIn: {
         concurrency: readInteger(variables, 'SIGNED_IN_CONCURRENCY', 8, { min: 1 }),
