@@ -9,15 +9,19 @@ import next from 'next'
 import { getPayload } from 'payload'
 
 import { applyMigrations, pingDatabase } from './db'
+import { flushLogs } from './logging/logger'
 import config from './payload.config'
 import { Questions } from './server/apiQuestion'
 import { bodyLimits } from './server/bodyLimits'
 import { canonicalPath } from './server/canonicalPath'
 import { Credentials } from './server/credentials'
 import { Lane } from './server/lanes'
+import { metricsEndpoint } from './server/metricsEndpoint'
+import { observeRequests } from './server/observeRequests'
 import { type Handover, publicApi } from './server/publicApi'
 import { inThisProcess, missBudget, perMinuteLimit } from './server/rateLimits'
 import { withBody } from './server/requestBody'
+import { routeLabeller } from './server/routeLabel'
 import { securityHeaders } from './server/securityHeaders'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
@@ -53,7 +57,24 @@ async function main(): Promise<void> {
   app.disable('x-powered-by')
   app.set('trust proxy', environment.trustProxy)
 
-  // Health checks come first: they never wait behind anything.
+  // Every decision after this, the request log and metrics included, sees the path Next.js
+  // and Payload will route by.
+  app.use(canonicalPath())
+  app.use(
+    observeRequests({
+      payload,
+      // Behind a trusted proxy its request id ties its log to ours.
+      trustRequestId: Boolean(environment.trustProxy),
+      routeOf: routeLabeller(payload.config),
+    }),
+  )
+
+  app.get(
+    '/metrics',
+    metricsEndpoint({ token: environment.metricsToken, backupDir: environment.backupDir }),
+  )
+
+  // Health checks never wait behind anything.
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
   })
@@ -73,8 +94,6 @@ async function main(): Promise<void> {
     }
   })
 
-  // Every decision after this sees the path Next.js and Payload will route by.
-  app.use(canonicalPath())
   app.use((_req, res, nextMiddleware) => {
     // Keep-alive sockets would otherwise hold the process open after in-flight requests end.
     if (shuttingDown) res.setHeader('Connection', 'close')
@@ -146,7 +165,7 @@ async function main(): Promise<void> {
   const server = await listen(app, environment)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : environment.port
-  console.log(
+  payload.logger.info(
     `stopsim-cms listening on http://${environment.host}:${port} ` +
       `(admin: ${environment.serverUrl}/admin, database: ${payload.db.name})`,
   )
@@ -154,9 +173,9 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (shuttingDown) return
     shuttingDown = true
-    console.log(`${signal} received: finishing in-flight requests, then stopping`)
+    payload.logger.info(`${signal} received: finishing in-flight requests, then stopping`)
     const forceClose = setTimeout(() => {
-      console.warn('shutdown timeout reached: closing remaining connections')
+      payload.logger.warn('shutdown timeout reached: closing remaining connections')
       server.closeAllConnections()
     }, environment.shutdownTimeoutMs)
     forceClose.unref()
@@ -171,7 +190,8 @@ async function main(): Promise<void> {
     clearTimeout(forceClose)
     await closeQuietly('Next.js', () => nextApp.close())
     await closeQuietly('database', () => payload.destroy())
-    console.log('stopped cleanly')
+    payload.logger.info('stopped cleanly')
+    flushLogs()
     process.exit(0)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
