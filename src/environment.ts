@@ -57,6 +57,23 @@ export type Environment = {
   apiCacheMaxBytes: number
   /** Archive mode forced on, whatever site settings say: read-only for all but admins. */
   archiveMode: boolean
+  /** Load shedding: how much Payload work each kind of request may ask for at once. */
+  lanes: {
+    /** Anonymous reads the cache could not answer (REST, GraphQL, the public site). */
+    publicReads: { concurrency: number; queue: number }
+    /** Requests from signed-in editors, so the admin panel stays usable during an attack. */
+    signedIn: { concurrency: number; queue: number }
+    /** Longest wait in a queue before 503. */
+    maxWaitMs: number
+  }
+  /** Anonymous reads the cache could not answer, per client per minute; 0 turns it off. */
+  missesPerMinute: number
+  /** How long an idle keep-alive connection stays open: longer than a load balancer's. */
+  keepAliveTimeoutMs: number
+  /** Longest time a client may take to send a request's headers. */
+  headersTimeoutMs: number
+  /** Longest time a client may take to send a whole request, body included. */
+  requestTimeoutMs: number
   /** Lowest level written to the JSON log: fatal, error, warn, info, debug, trace or silent. */
   logLevel: LogLevel
   /** Bearer token a metrics scraper must present at /metrics; null refuses every scrape. */
@@ -140,6 +157,19 @@ export function readEnvironment(variables: Variables = process.env): Environment
     apiCacheStaleSeconds: readInteger(variables, 'API_CACHE_STALE_SECONDS', 60, { min: 0 }),
     apiCacheMaxBytes: readInteger(variables, 'API_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 }),
     archiveMode: readBoolean(variables, 'ARCHIVE_MODE', false),
+    lanes: {
+      publicReads: {
+        concurrency: readInteger(variables, 'PUBLIC_READ_CONCURRENCY', 4, { min: 1 }),
+        queue: readInteger(variables, 'PUBLIC_READ_QUEUE', 64, { min: 0 }),
+      },
+      signedIn: {
+        concurrency: readInteger(variables, 'SIGNED_IN_CONCURRENCY', 8, { min: 1 }),
+        queue: readInteger(variables, 'SIGNED_IN_QUEUE', 128, { min: 0 }),
+      },
+      maxWaitMs: readInteger(variables, 'QUEUE_WAIT_MS', 10_000, { min: 1 }),
+    },
+    missesPerMinute: readInteger(variables, 'MISSES_PER_MINUTE', 600, { min: 0 }),
+    ...readTimeouts(variables),
     logLevel: readLogLevel(variables),
     metricsToken: readMetricsToken(variables),
     backupCron: variables.BACKUP_CRON?.trim() ? readCron(variables, 'BACKUP_CRON', '') : null,
@@ -150,6 +180,27 @@ export function readEnvironment(variables: Variables = process.env): Environment
     redisKeyPrefix: variables.REDIS_KEY_PREFIX?.trim() || 'stopsim:',
     webConcurrency: readInteger(variables, 'WEB_CONCURRENCY', 1, { min: 1, max: 64 }),
   }
+}
+
+function readTimeouts(variables: Variables) {
+  const keepAliveTimeoutMs = readInteger(variables, 'KEEP_ALIVE_TIMEOUT_MS', 65_000, { min: 1000 })
+  const headersTimeoutMs = readInteger(variables, 'HEADERS_TIMEOUT_MS', keepAliveTimeoutMs + 1000, {
+    min: 1000,
+  })
+  const requestTimeoutMs = readInteger(variables, 'REQUEST_TIMEOUT_MS', 120_000, { min: 1000 })
+  // Node may close a keep-alive connection just as a request arrives on it unless the headers
+  // timeout outlasts the keep-alive one; and it refuses a headers timeout above the request's.
+  if (headersTimeoutMs <= keepAliveTimeoutMs) {
+    throw new ConfigurationError(
+      `HEADERS_TIMEOUT_MS (${headersTimeoutMs}) must be greater than KEEP_ALIVE_TIMEOUT_MS (${keepAliveTimeoutMs}).`,
+    )
+  }
+  if (requestTimeoutMs < headersTimeoutMs) {
+    throw new ConfigurationError(
+      `REQUEST_TIMEOUT_MS (${requestTimeoutMs}) must be at least HEADERS_TIMEOUT_MS (${headersTimeoutMs}).`,
+    )
+  }
+  return { keepAliveTimeoutMs, headersTimeoutMs, requestTimeoutMs }
 }
 
 function readLogLevel(variables: Variables): LogLevel {

@@ -1,7 +1,6 @@
 import { environment } from './server/environmentCheck'
 
-import type { Server } from 'node:http'
-
+import http from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -12,20 +11,23 @@ import { getPayload } from 'payload'
 import { applyMigrations, pingDatabase } from './db'
 import { flushLogs } from './logging/logger'
 import config from './payload.config'
+import { Questions } from './server/apiQuestion'
 import { runCluster } from './server/cluster'
 import { bodyLimits } from './server/bodyLimits'
+import { canonicalPath } from './server/canonicalPath'
+import { Credentials } from './server/credentials'
+import { Lane } from './server/lanes'
 import { metricsEndpoint } from './server/metricsEndpoint'
 import { observeRequests } from './server/observeRequests'
-import { publicApi } from './server/publicApi'
-import { perMinuteLimit } from './server/rateLimits'
+import { type Handover, publicApi, unavailableGraphqlFields } from './server/publicApi'
+import { inThisProcess, type LimitStores, missBudget, perMinuteLimit } from './server/rateLimits'
+import { withBody } from './server/requestBody'
 import { routeLabeller } from './server/routeLabel'
 import { securityHeaders } from './server/securityHeaders'
 import { startSharedState } from './sharedState'
-import { wellFormedUrl } from './server/wellFormedUrl'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
 const READINESS_TIMEOUT_MS = 2_000
-const KEEP_ALIVE_TIMEOUT_MS = 65_000
 // dist/server.js in production, src/server.ts in development: the project is one level up.
 const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -43,11 +45,25 @@ async function main(): Promise<void> {
   await nextApp.prepare()
   const handleWithNext = nextApp.getRequestHandler()
 
+  // Checked before serving: an auth strategy the cache cannot recognise stops the start.
+  const credentials = new Credentials(payload)
+  // Where per-minute counts live: in Redis when REDIS_URL is set, so instances count together.
+  const stores: LimitStores = (name) => shared.rateLimitStore(name) ?? inThisProcess(name)
+  const { lanes: bounds } = environment
+  const lanes = {
+    publicReads: new Lane('public reads', { ...bounds.publicReads, maxWaitMs: bounds.maxWaitMs }),
+    signedIn: new Lane('signed in', { ...bounds.signedIn, maxWaitMs: bounds.maxWaitMs }),
+  }
+  const withinBudget = missBudget(environment.missesPerMinute, stores('misses'))
+
   let shuttingDown = false
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', environment.trustProxy)
 
+  // Every decision after this, the request log and metrics included, sees the path Next.js
+  // and Payload will route by.
+  app.use(canonicalPath())
   app.use(
     observeRequests({
       payload,
@@ -62,6 +78,7 @@ async function main(): Promise<void> {
     metricsEndpoint({ token: environment.metricsToken, backupDir: environment.backupDir }),
   )
 
+  // Health checks never wait behind anything.
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
   })
@@ -93,7 +110,6 @@ async function main(): Promise<void> {
       frontendOrigin: environment.frontendUrl && new URL(environment.frontendUrl).origin,
     }),
   )
-  app.use(wellFormedUrl)
   app.use(
     bodyLimits({
       jsonBytes: environment.requestBodyLimitBytes,
@@ -105,7 +121,7 @@ async function main(): Promise<void> {
     perMinuteLimit(
       environment.signRateLimitPerMinute,
       'Too many signatures from your connection. Please wait a minute and try again.',
-      shared.rateLimitStore('sign'),
+      stores('sign'),
     ),
   )
   app.post(
@@ -113,7 +129,7 @@ async function main(): Promise<void> {
     perMinuteLimit(
       environment.loginRateLimitPerMinute,
       'Too many login attempts from your connection. Please wait a minute and try again.',
-      shared.rateLimitStore('login-rest'),
+      stores('login-rest'),
     ),
   )
   app.use((req, _res, nextMiddleware) => {
@@ -121,25 +137,37 @@ async function main(): Promise<void> {
     req.headers[CLIENT_IP_HEADER] = req.ip ?? req.socket.remoteAddress ?? ''
     nextMiddleware()
   })
+  // Cache hits and refusals are answered here, without waiting for a lane.
   app.use(
     publicApi({
-      payload,
       cache: {
         maxBytes: environment.apiCacheMaxBytes,
         seconds: environment.apiCacheSeconds,
         staleSeconds: environment.apiCacheStaleSeconds,
       },
-      forward: (req, res) => handleWithNext(req, res),
+      questions: new Questions(payload.config),
+      credentials,
+      corsOrigins: Array.isArray(payload.config.cors) ? payload.config.cors : [],
+      unavailableGraphql: unavailableGraphqlFields(payload.config),
     }),
   )
-  app.use((req, res) => handleWithNext(req, res))
+  // Everything else makes Payload (or Next.js) work: it takes its turn in a lane.
+  app.use(async (req, res) => {
+    const { body, read } = res.locals as Handover
+    const handOn = () => handleWithNext(body ? withBody(req, body) : req, res)
+    if (req.path.startsWith('/_next/static/')) return handOn()
+    if (credentials.carried(req.headers) && (await credentials.plausible(req.headers))) {
+      return lanes.signedIn.admit(res, handOn)
+    }
+    // Anonymous writes (signing, login) have limits of their own per address, and concurrent
+    // signatures are cheapest committed together: they are not held back here.
+    const reading = read || req.method === 'GET' || req.method === 'HEAD'
+    if (!reading) return handOn()
+    if (!(await withinBudget(req, res))) return
+    return lanes.publicReads.admit(res, handOn)
+  })
 
-  const server = await listen(app, environment.port, environment.host)
-  // Longer than any load balancer's idle timeout (60 s on most): otherwise the server may close
-  // a kept-alive connection just as the balancer sends the next request on it, a 502 for that
-  // client. Headers must then be allowed as long.
-  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
-  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000
+  const server = await listen(app, environment)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : environment.port
   payload.logger.info(
@@ -176,11 +204,31 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'))
 }
 
-function listen(app: express.Express, port: number, host: string): Promise<Server> {
+/**
+ * Idle keep-alive connections stay open longer than a load balancer's (so it never reuses one
+ * this server has just closed); a client that takes too long to send its headers, or its whole
+ * request, is cut off.
+ */
+function listen(
+  app: express.Express,
+  settings: Pick<
+    typeof environment,
+    'host' | 'port' | 'keepAliveTimeoutMs' | 'headersTimeoutMs' | 'requestTimeoutMs'
+  >,
+): Promise<http.Server> {
+  const server = http.createServer(
+    {
+      headersTimeout: settings.headersTimeoutMs,
+      requestTimeout: settings.requestTimeoutMs,
+      // How often Node looks for requests past those timeouts (30 s by default).
+      connectionsCheckingInterval: Math.min(1000, settings.headersTimeoutMs),
+    },
+    app,
+  )
+  server.keepAliveTimeout = settings.keepAliveTimeoutMs
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) =>
-      error ? reject(error) : resolve(server),
-    )
+    server.once('error', reject)
+    server.listen(settings.port, settings.host, () => resolve(server))
   })
 }
 

@@ -39,6 +39,26 @@ describe.each(testDialects())('the real server on $dialect', ({ dialect, skip })
     expect(ready).toMatchObject({ status: 200, body: { status: 'ready' } })
   })
 
+  it.skipIf(skip || dialect !== 'sqlite')(
+    'keeps an idle connection open longer than a load balancer would',
+    async () => {
+      // Node's default closes it after 5 s, so a load balancer reusing it would get an error.
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+      const get = () =>
+        new Promise<boolean>((resolve, reject) => {
+          const request = http.get(`${server.url}/healthz`, { agent }, (response) => {
+            response.resume()
+            response.on('end', () => resolve(request.reusedSocket))
+          })
+          request.on('error', reject)
+        })
+      expect(await get()).toBe(false)
+      await new Promise((resolve) => setTimeout(resolve, 6_500))
+      expect(await get(), 'the same connection served the second request').toBe(true)
+      agent.destroy()
+    },
+  )
+
   it.skipIf(skip)('serves the admin panel with security headers', async () => {
     const response = await fetch(`${server.url}/admin/login`)
     expect(response.status).toBe(200)

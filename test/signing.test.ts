@@ -1,8 +1,11 @@
+import http from 'node:http'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CONSENT_NOTICE } from '../src/collections/Signatories/options'
 import { type Auth, api } from './helpers/api'
 import { testDialects } from './helpers/databases'
+import { connectLocalPayload, type LocalPayload } from './helpers/localPayload'
 import { type RunningServer, startServer } from './helpers/server'
 import { createTeam, type Team } from './helpers/team'
 
@@ -422,4 +425,102 @@ describe('signing and login rate limits', () => {
     )
     expect(response.body.errors?.[0]?.extensions?.statusCode).toBe(429)
   })
+
+  it('applies the signing limit to the route Payload runs, however its path is spelt', async () => {
+    // Once this address has used up its signatures for the minute, every spelling that
+    // reaches the sign endpoint must meet the same limit, and store nothing.
+    const local: LocalPayload = await connectLocalPayload(server.database.url)
+    try {
+      for (let attempt = 0; attempt < 4; attempt += 1) {
+        const plain = await client.request('/api/signatories/sign', {
+          method: 'POST',
+          body: { letter: 'none', name: 'x', email: 'x@example.org', consent: true },
+        })
+        if (plain.status === 429) break
+      }
+      const letter = await local.payload.create({
+        collection: 'statements',
+        data: {
+          title: 'Letter signed by odd spellings',
+          kind: 'open_letter',
+          signing: { open: true },
+          _status: 'published',
+          contentWarnings: { reviewed: true },
+        },
+      })
+      const spellings = [
+        '/api/signatories/%73ign',
+        '/api/%73ignatories/sign',
+        '/api/signatories/./sign',
+        '/x/../api/signatories/sign',
+        '/api/signatories/%2e/sign',
+        '/%61pi/signatories/sign',
+        '/api//signatories/sign',
+        '/api/signatories/sign/',
+      ]
+      for (const [index, spelling] of spellings.entries()) {
+        const response = await rawRequest(server.url, 'POST', spelling, {
+          letter: letter.slug,
+          name: `Odd Spelling ${index}`,
+          email: `odd-${index}@example.org`,
+          consent: true,
+          display: 'full',
+        })
+        expect(response.status, spelling).toBe(429)
+        expect(response.body, spelling).toMatch(/Please wait a minute/)
+      }
+      const stored = await local.payload.find({
+        collection: 'signatories',
+        where: { letter: { equals: letter.id } },
+        overrideAccess: true,
+      })
+      expect(stored.totalDocs, 'signatures stored past the limit').toBe(0)
+    } finally {
+      await local.stop()
+    }
+  })
+
+  it('applies the anonymous query limits however the API path is spelt', async () => {
+    for (const spelling of [
+      '/%61pi/statements?limit=0',
+      '/api/%73tatements?limit=0',
+      '/x/%2e%2e/api/statements?limit=0',
+      '/api/./statements?limit=0',
+    ]) {
+      const response = await rawRequest(server.url, 'GET', spelling)
+      expect(response.status, spelling).toBe(400)
+    }
+  })
 })
+
+/** A request with the path exactly as given (fetch would resolve its dot segments first). */
+function rawRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(baseUrl)
+  const payload = body === undefined ? undefined : JSON.stringify(body)
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        hostname,
+        port,
+        path,
+        method,
+        headers: payload
+          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+          : {},
+      },
+      (response) => {
+        let text = ''
+        response.setEncoding('utf8')
+        response.on('data', (chunk: string) => (text += chunk))
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }))
+      },
+    )
+    request.on('error', reject)
+    request.end(payload)
+  })
+}

@@ -10,6 +10,7 @@ import type {
   Plugin,
 } from 'payload'
 
+import { type AnonymousViewConfig, seenByAnonymous } from './anonymousView'
 import { noteTransactionEnd, noteWrite } from './writes'
 
 // Payload sets the request's transaction before any hook runs; a promise means it is still
@@ -41,18 +42,46 @@ const noteDraftOnlySave: CollectionBeforeOperationHook = ({ args, collection, op
   return args
 }
 
-const afterCollectionChange: CollectionAfterChangeHook = ({ collection, doc, operation, req }) => {
+// A write changes an anonymous answer only if an anonymous reader could see the document before
+// or after it: a pending or rejected signature, or a new draft, drops nothing.
+const afterCollectionChange: CollectionAfterChangeHook = async ({
+  collection,
+  doc,
+  operation,
+  previousDoc,
+  req,
+}) => {
   const draftOnly =
     operation === 'update' && draftOnlySaves(req).delete(saveKey(collection.slug, doc.id))
-  if (!draftOnly) noteWrite(transactionOf(req))
+  if (draftOnly) return doc
+  // Any other update of a collection with drafts writes its public document, and previousDoc is
+  // then the latest draft, not what the public saw: an unpublication after an autosave would
+  // look like a draft saved over a draft.
+  const overPublic = operation === 'update' && Boolean(collection.versions?.drafts)
+  const seen =
+    overPublic ||
+    (await seenByAnonymous(
+      collection.access?.read,
+      collection.custom as AnonymousViewConfig | undefined,
+      req,
+      [previousDoc, doc],
+    ))
+  if (seen) noteWrite(transactionOf(req), [collection.slug])
   return doc
 }
-const afterCollectionDelete: CollectionAfterDeleteHook = ({ doc, req }) => {
-  noteWrite(transactionOf(req))
+const afterCollectionDelete: CollectionAfterDeleteHook = async ({ collection, doc, req }) => {
+  const seen = await seenByAnonymous(
+    collection.access?.read,
+    collection.custom as AnonymousViewConfig | undefined,
+    req,
+    [doc],
+  )
+  if (seen) noteWrite(transactionOf(req), [collection.slug])
   return doc
 }
-const afterGlobalChange: GlobalAfterChangeHook = ({ doc, req }) => {
-  noteWrite(transactionOf(req))
+const afterGlobalChange: GlobalAfterChangeHook = async ({ doc, global, previousDoc, req }) => {
+  const seen = await seenByAnonymous(global.access?.read, undefined, req, [previousDoc, doc])
+  if (seen) noteWrite(transactionOf(req), [global.slug])
   return doc
 }
 
@@ -109,12 +138,12 @@ function noteCommits(db: Payload['db']): void {
 }
 
 /**
- * Every collection and global reports its writes to the anonymous read cache, and so does the
- * commit of each transaction they wrote in. It must run after the plugins that add collections
- * or globals, so theirs are included. Payload adds its own (jobs, preferences, locks) later
- * still; anonymous readers cannot see those, so the job runner's and logins' bookkeeping does
- * not empty the cache. Code that writes with payload.db directly, bypassing hooks, must call
- * noteWrite itself.
+ * Every collection and global reports the writes anonymous readers can see to the anonymous
+ * read cache, tagged with its slug, and so does the commit of each transaction they wrote in.
+ * It must run after the plugins that add collections or globals, so theirs are included.
+ * Payload adds its own (jobs, preferences, locks) later still; anonymous readers cannot see
+ * those, so the job runner's and logins' bookkeeping drops nothing. Code that writes with
+ * payload.db directly, bypassing hooks, must call noteWrite itself.
  */
 export const invalidateReadCacheOnWrite: Plugin = (config) => ({
   ...config,

@@ -5,7 +5,7 @@ import zlib from 'node:zlib'
 
 import { LRUCache } from 'lru-cache'
 
-import { onWrite, writeGeneration } from '../readCache/writes'
+import { changedSince, EVERYTHING, onWrite, writeGeneration } from '../readCache/writes'
 import { holdResponse, type Reply } from './heldResponse'
 
 export type ReadCacheOptions = {
@@ -19,12 +19,28 @@ export type ReadCacheOptions = {
 
 type Variant = { headers: OutgoingHttpHeaders; body: Buffer; etag: string | undefined }
 /** A response being read from Payload that others asking the same may wait for. */
-type Flight = { generation: number; landed: Promise<void>; land: () => void }
-type Prepared = { identity: Variant; gzip: Variant | undefined; cacheControl: string | undefined }
+type Flight = {
+  generation: number
+  tags: ReadonlySet<string>
+  landed: Promise<void>
+  land: () => void
+}
+type Prepared = {
+  identity: Variant
+  gzip: Variant | undefined
+  cacheControl: string | undefined
+  tags: ReadonlySet<string>
+  /** After this (ms since the epoch) the entry is only served while it is being refreshed. */
+  freshUntil: number
+}
 
 export type CaptureOptions = {
   /** Where to store the response; none for responses that are only to be sent. */
   key: string | undefined
+  /** The request exactly as sent, remembered as another name for `key`. */
+  spelling?: string
+  /** What the response shows (see src/readCache/dependencies.ts). */
+  tags: ReadonlySet<string>
   /** GET, where ETag, 304 and Cache-Control apply (not GraphQL's POST). */
   conditional: boolean
   graphql: boolean
@@ -39,23 +55,33 @@ const ENTRY_OVERHEAD_BYTES = 1024
 const GZIP_MIN_BYTES = 1024
 // A request waiting for another's answer goes to Payload itself after this, whatever happens.
 const LONGEST_WAIT_MS = 5_000
+// Spellings remembered: a repeated request is then found without parsing its query again.
+const MAX_SPELLINGS = 10_000
 
 /**
- * Anonymous API responses, kept in this process until any write (see src/readCache) or for
- * `seconds`, whichever comes first. Only what an anonymous client was sent may be stored here:
- * callers never pass a key for a request that carries credentials.
+ * Anonymous API responses, kept in this process until a write changes what they show (see
+ * src/readCache) or for `seconds`, whichever comes first (then refreshed by one request while
+ * the others are still given it, for at most `staleSeconds`). Only what an anonymous client was
+ * sent may be stored here: callers never pass a key for a request that carries credentials.
+ *
+ * Entries are stored under the canonical key of their question; the exact spelling of each
+ * request that filled one is remembered too, so that a repeat is found without working the
+ * question out again.
  */
 export class AnonymousReadCache {
   private readonly entries: LRUCache<string, Prepared> | undefined
+  private readonly spellings = new LRUCache<string, string>({ max: MAX_SPELLINGS })
   private readonly inFlight = new Map<string, Flight>()
   private readonly cacheControl: string
   private readonly maxEntryBytes: number
+  private readonly freshMs: number
 
   constructor({ maxBytes, seconds, staleSeconds }: ReadCacheOptions) {
     this.cacheControl =
       seconds > 0
         ? `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${staleSeconds}`
         : 'no-cache'
+    this.freshMs = seconds * 1000
     // Larger responses are still sent, just not kept: a few of them must not evict the rest.
     this.maxEntryBytes = Math.max(1024 * 1024, Math.floor(maxBytes / 8))
     if (maxBytes > 0 && seconds > 0) {
@@ -66,11 +92,24 @@ export class AnonymousReadCache {
           (entry.gzip?.body.length ?? 0) +
           key.length +
           ENTRY_OVERHEAD_BYTES,
-        ttl: seconds * 1000,
+        // Kept past its time for as long as a CDN may serve it stale: see serveOrWait.
+        ttl: (seconds + staleSeconds) * 1000,
       })
-      onWrite(() => entries.clear())
+      onWrite((tags) => {
+        const all = tags.has(EVERYTHING)
+        for (const [key, entry] of entries.entries()) {
+          if (all || entry.tags.has(EVERYTHING) || [...entry.tags].some((tag) => tags.has(tag))) {
+            entries.delete(key)
+          }
+        }
+      })
       this.entries = entries
     }
+  }
+
+  /** The key a request spelt exactly so was last stored under, if any. */
+  keyOf(spelling: string): string | undefined {
+    return this.spellings.get(spelling)
   }
 
   /** Answers from the cache and returns true, or returns false when nothing is stored. */
@@ -85,9 +124,11 @@ export class AnonymousReadCache {
 
   /**
    * As `serve`, but when the same request is already being answered by Payload (the moment
-   * after a write has emptied the cache, in a spike), waits for that answer instead of asking
-   * Payload again: one query per write, not one per reader. Returns false when there is
-   * still nothing to serve, and the caller asks Payload itself.
+   * after a write has dropped the answer, in a spike), waits for that answer instead of asking
+   * Payload again: one query per write, not one per reader. An answer past its time (only ever
+   * dropped for its age, never for a write) is served while one request refreshes it, so that
+   * readers do not all wait at the moment it expires. Returns false when there is nothing to
+   * serve, and the caller asks Payload itself.
    */
   async serveOrWait(
     key: string,
@@ -95,10 +136,14 @@ export class AnonymousReadCache {
     res: ServerResponse,
     acceptsGzip: boolean,
   ): Promise<boolean> {
-    if (this.serve(key, req, res, acceptsGzip)) return true
+    const stored = this.entries?.get(key)
     const flight = this.inFlight.get(key)
-    // One that began before the latest write may bring back what that write changed.
-    if (!flight || flight.generation !== writeGeneration()) return false
+    // One that began before a write to what it shows may bring back what that write changed.
+    const refreshing = flight !== undefined && !changedSince(flight.tags, flight.generation)
+    if (stored && (refreshing || Date.now() <= stored.freshUntil)) {
+      return this.serve(key, req, res, acceptsGzip)
+    }
+    if (!refreshing) return false
     let timer: NodeJS.Timeout | undefined
     await Promise.race([
       flight.landed,
@@ -116,7 +161,8 @@ export class AnonymousReadCache {
   capture(req: IncomingMessage, res: ServerResponse, options: CaptureOptions): void {
     const generation = writeGeneration()
     const before = new Set(res.getHeaderNames())
-    const flight = options.key === undefined ? undefined : this.takeOff(options.key, generation)
+    const flight =
+      options.key === undefined ? undefined : this.takeOff(options.key, options.tags, generation)
     // However the response ends (stored, refused, failed, abandoned), no one waits on.
     if (flight) res.once('close', flight.land)
     holdResponse(res, this.maxEntryBytes, (body, reply) => {
@@ -127,7 +173,8 @@ export class AnonymousReadCache {
       if (isGraphqlRequestError(result)) res.statusCode = 400
       const storable = options.key !== undefined && this.mayStore(res, body, options, result)
       if (!storable) {
-        send(prepare({}, body, false), res.statusCode, req, options.acceptsGzip, undefined, reply)
+        const plain = prepare({}, body, false, options.tags)
+        send(plain, res.statusCode, req, options.acceptsGzip, undefined, reply)
         return
       }
       if (options.conditional) res.setHeader('Cache-Control', this.cacheControl)
@@ -136,20 +183,24 @@ export class AnonymousReadCache {
       for (const name of res.getHeaderNames()) {
         if (!before.has(name)) headers[name] = res.getHeader(name)
       }
-      const prepared = prepare(headers, body, options.conditional)
+      const prepared = prepare(headers, body, options.conditional, options.tags, this.freshMs)
       // A write that began while this response was being read may not be in it.
-      if (writeGeneration() === generation) this.entries?.set(options.key!, prepared)
+      if (!changedSince(options.tags, generation)) {
+        this.entries?.set(options.key!, prepared)
+        if (options.spelling !== undefined) this.spellings.set(options.spelling, options.key!)
+      }
       flight?.land()
       send(prepared, 200, req, options.acceptsGzip, 'MISS', reply)
     })
   }
 
-  private takeOff(key: string, generation: number): Flight | undefined {
+  private takeOff(key: string, tags: ReadonlySet<string>, generation: number): Flight | undefined {
     if (!this.entries) return undefined
     let land = () => {}
     const landed = new Promise<void>((resolve) => (land = resolve))
     const flight: Flight = {
       generation,
+      tags,
       landed,
       land: () => {
         land()
@@ -178,7 +229,13 @@ export class AnonymousReadCache {
   }
 }
 
-function prepare(headers: OutgoingHttpHeaders, body: Buffer, conditional: boolean): Prepared {
+function prepare(
+  headers: OutgoingHttpHeaders,
+  body: Buffer,
+  conditional: boolean,
+  tags: ReadonlySet<string>,
+  freshMs = 0,
+): Prepared {
   const etag = conditional ? etagOf(body) : undefined
   const identity: Variant = {
     headers: { ...headers, 'content-length': body.length, ...(etag ? { etag } : {}) },
@@ -201,7 +258,13 @@ function prepare(headers: OutgoingHttpHeaders, body: Buffer, conditional: boolea
       etag: gzipEtag,
     }
   }
-  return { identity, gzip, cacheControl: headers['cache-control'] as string | undefined }
+  return {
+    identity,
+    gzip,
+    cacheControl: headers['cache-control'] as string | undefined,
+    tags,
+    freshUntil: Date.now() + freshMs,
+  }
 }
 
 function send(

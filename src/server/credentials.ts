@@ -1,37 +1,97 @@
 import type { IncomingHttpHeaders } from 'node:http'
 
+import { jwtVerify } from 'jose'
 import { executeAuthStrategies, type Payload } from 'payload'
 
-/**
- * Whether a request carries anything Payload could sign someone in with: an Authorization
- * header (JWT or API key) or the auth cookie. Without either it is anonymous for certain.
- */
-export function carriesCredentials(headers: IncomingHttpHeaders, tokenCookie: string): boolean {
-  if (headers.authorization) return true
-  const cookies = headers.cookie
-  if (!cookies) return false
-  return cookies.split(';').some((cookie) => cookie.trimStart().startsWith(`${tokenCookie}=`))
-}
+import { ConfigurationError } from '../environment'
 
 /**
- * Whether Payload accepts the request's credentials. An expired token, or the cookie sent by a
- * foreign site, leaves the request anonymous, so it must meet the anonymous limits.
+ * Tells requests that carry credentials from anonymous ones, from every auth strategy Payload
+ * is configured with. Its local JWT strategy reads the token cookie or an Authorization header;
+ * an API key strategy reads the Authorization header. A strategy this does not know (a custom
+ * one, or auto-login) could sign in a request this takes for anonymous, whose private answer
+ * would then be cached for everyone: the server refuses to start with one.
  */
-export async function isSignedIn(
-  payload: Payload,
-  headers: IncomingHttpHeaders,
-  isGraphQL = false,
-): Promise<boolean> {
-  const webHeaders = new Headers()
-  for (const [name, value] of Object.entries(headers)) {
-    if (Array.isArray(value)) for (const entry of value) webHeaders.append(name, entry)
-    else if (value !== undefined) webHeaders.set(name, value)
+export class Credentials {
+  private readonly tokenCookie: string
+
+  constructor(private readonly payload: Payload) {
+    const unknown = payload.authStrategies
+      .map((strategy) => strategy.name)
+      .filter((name) => name !== 'local-jwt' && !name.endsWith('-api-key'))
+    if (unknown.length > 0) {
+      throw new ConfigurationError(
+        `the anonymous read cache does not know how auth strategy ${unknown.map((name) => `"${name}"`).join(', ')} recognises a signed-in request, so it could cache a private answer for everyone. Teach src/server/credentials.ts where its credentials are sent.`,
+      )
+    }
+    if (payload.config.admin.autoLogin) {
+      throw new ConfigurationError(
+        'admin.autoLogin signs in requests that carry no credentials at all, so nothing could be cached as anonymous: turn it off.',
+      )
+    }
+    this.tokenCookie = `${payload.config.cookiePrefix}-token`
   }
-  const { user } = await executeAuthStrategies({
-    headers: webHeaders,
-    payload,
-    isGraphQL,
-    canSetHeaders: false,
-  })
-  return Boolean(user)
+
+  /**
+   * Whether a request carries anything a configured strategy could sign someone in with.
+   * Without it a request is anonymous for certain.
+   */
+  carried(headers: IncomingHttpHeaders): boolean {
+    if (headers.authorization) return true
+    const cookies = headers.cookie
+    if (!cookies) return false
+    return cookies
+      .split(';')
+      .some((cookie) => cookie.trimStart().startsWith(`${this.tokenCookie}=`))
+  }
+
+  /**
+   * Whether a request's credentials look genuine, cheaply: a JWT whose signature is this
+   * server's, without the database lookup Payload makes next. Forged credentials then cannot
+   * take the signed-in lane. An API key can only be checked by Payload.
+   */
+  async plausible(headers: IncomingHttpHeaders): Promise<boolean> {
+    const token = this.jwtOf(headers)
+    if (token === undefined) return this.accepted(headers)
+    try {
+      await jwtVerify(token, new TextEncoder().encode(this.payload.secret))
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /**
+   * Whether Payload accepts the request's credentials. An expired token, or the cookie sent by
+   * a foreign site, leaves the request anonymous, so it must meet the anonymous limits.
+   */
+  async accepted(headers: IncomingHttpHeaders, isGraphQL = false): Promise<boolean> {
+    const webHeaders = new Headers()
+    for (const [name, value] of Object.entries(headers)) {
+      if (Array.isArray(value)) for (const entry of value) webHeaders.append(name, entry)
+      else if (value !== undefined) webHeaders.set(name, value)
+    }
+    const { user } = await executeAuthStrategies({
+      headers: webHeaders,
+      payload: this.payload,
+      isGraphQL,
+      canSetHeaders: false,
+    })
+    return Boolean(user)
+  }
+
+  private jwtOf(headers: IncomingHttpHeaders): string | undefined {
+    const authorization = headers.authorization
+    if (authorization) {
+      const match = /^(?:JWT|Bearer) (.+)$/.exec(authorization)
+      return match ? match[1] : undefined
+    }
+    for (const cookie of (headers.cookie ?? '').split(';')) {
+      const trimmed = cookie.trimStart()
+      if (trimmed.startsWith(`${this.tokenCookie}=`)) {
+        return trimmed.slice(this.tokenCookie.length + 1)
+      }
+    }
+    return undefined
+  }
 }

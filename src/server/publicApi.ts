@@ -1,48 +1,67 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { RequestHandler } from 'express'
-import { formatNames, type Payload } from 'payload'
+import { formatNames, type SanitizedConfig } from 'payload'
 
+import { print } from 'graphql'
 import onHeaders from 'on-headers'
 
+import { EVERYTHING } from '../readCache/writes'
 import { AnonymousReadCache, type ReadCacheOptions } from './anonymousReadCache'
-import { carriesCredentials, isSignedIn } from './credentials'
+import { parseQuery, type Questions, stableJson } from './apiQuestion'
+import type { Credentials } from './credentials'
 import {
   type GraphqlRequest,
   graphqlPageSizeProblem,
   inspectGraphql,
   unavailableFieldProblem,
 } from './graphqlLimits'
-import { readBody, withBody } from './requestBody'
+import { readBody } from './requestBody'
 import { type Reader, restQueryProblem, restQueryShapeProblem } from './restLimits'
 
 // A cached GraphQL answer is keyed by the whole request body.
 const MAX_KEYED_BODY_BYTES = 16 * 1024
+const SHOWS_ANYTHING: ReadonlySet<string> = new Set([EVERYTHING])
 
 type Options = {
-  payload: Payload
   cache: ReadCacheOptions
-  /** Next.js, for requests whose body this middleware has read and so must hand on itself. */
-  forward: (req: IncomingMessage, res: ServerResponse) => Promise<void>
+  questions: Questions
+  credentials: Credentials
+  corsOrigins: readonly string[]
+  /** GraphQL operations Payload offers that can only fail: see unavailableGraphqlFields. */
+  unavailableGraphql: ReadonlyMap<string, string>
+}
+
+/** What publicApi leaves on res.locals for the handler that passes the request on to Payload. */
+export type Handover = {
+  /** The body, when this middleware has read it: Next.js must be handed a copy holding it. */
+  body?: Buffer
+  /** A read (a GraphQL query, a GET by method override) sent as a POST. */
+  read?: boolean
 }
 
 /**
- * The public API's front door, before Next.js: refuses oversized pages, deep population and
- * GraphQL floods with a 400 before Payload does any work, and answers anonymous reads (REST GET,
- * GraphQL queries) from an in-process cache that every write clears.
+ * The public API's front door, before Next.js: answers anonymous reads (REST GET, GraphQL
+ * queries) from an in-process cache, and refuses oversized pages, deep population and
+ * GraphQL floods with a 400 before Payload does any work. Whatever it does not answer goes on
+ * to the next handler, with what it learnt in `res.locals` (see Handover).
  *
  * "Anonymous" for the cache means no credentials at all. For the limits it means whatever
  * Payload does not sign in: a request with an expired token meets the anonymous limits.
  */
-export function publicApi({ payload, cache: cacheOptions, forward }: Options): RequestHandler {
+export function publicApi({
+  cache: cacheOptions,
+  questions,
+  credentials,
+  corsOrigins,
+  unavailableGraphql,
+}: Options): RequestHandler {
   const cache = new AnonymousReadCache(cacheOptions)
-  const unavailable = unavailableGraphqlFields(payload)
-  const tokenCookie = `${payload.config.cookiePrefix}-token`
-  const corsOrigins = new Set(Array.isArray(payload.config.cors) ? payload.config.cors : [])
+  const allowedOrigins = new Set(corsOrigins)
   // Payload adds Access-Control-Allow-Origin only for these, so only they make responses differ.
   const originKey = (req: IncomingMessage) => {
     const origin = req.headers.origin
-    return origin && corsOrigins.has(origin) ? origin : ''
+    return origin && allowedOrigins.has(origin) ? origin : ''
   }
 
   /**
@@ -57,7 +76,7 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
   ): Promise<string | undefined> => {
     const problem = problemFor('anonymous')
     if (!problem || anonymous) return problem
-    return (await isSignedIn(payload, req.headers, isGraphQL)) ? problemFor('signedIn') : problem
+    return (await credentials.accepted(req.headers, isGraphQL)) ? problemFor('signedIn') : problem
   }
 
   const refuse = (req: IncomingMessage, res: ServerResponse, message: string, graphql = false) => {
@@ -81,12 +100,18 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
     const url = apiUrl(req.url)
     if (!url) return next()
     const { pathname: path, search } = url
-    const anonymous = !carriesCredentials(req.headers, tokenCookie)
+    const handover = res.locals as Handover
+    const anonymous = !credentials.carried(req.headers)
     const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
     // What is held must be the plain body; it is compressed once, when stored.
-    const hold = (key: string | undefined, graphql: boolean) => {
+    const hold = (
+      key: string | undefined,
+      spelling: string,
+      tags: ReadonlySet<string>,
+      graphql: boolean,
+    ) => {
       delete req.headers['accept-encoding']
-      cache.capture(req, res, { key, conditional: !graphql, graphql, acceptsGzip })
+      cache.capture(req, res, { key, spelling, tags, conditional: !graphql, graphql, acceptsGzip })
     }
     if (!anonymous) {
       // A CDN must neither keep a signed-in answer nor give a kept anonymous one to this client.
@@ -96,12 +121,20 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
     }
 
     if (req.method === 'GET' || req.method === 'HEAD') {
-      const key = `GET ${originKey(req)} ${req.url}`
-      if (anonymous && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
-      const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(search, reader))
+      const origin = originKey(req)
+      const spelling = `GET ${origin} ${req.url}`
+      const known = anonymous ? cache.keyOf(spelling) : undefined
+      if (known !== undefined && (await cache.serveOrWait(known, req, res, acceptsGzip))) return
+      // Parsed once, as Payload parses it, for the key and the limits alike; only when this
+      // spelling was not seen before, or its answer has gone.
+      const query = parseQuery(search)
+      const question = anonymous ? questions.of(path, query) : undefined
+      const key = question && `GET ${origin} ${question.key}`
+      if (key !== undefined && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
+      const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(query, reader))
       if (problem) return refuse(req, res, problem)
-      if (anonymous && req.method === 'GET' && !isFileDownload(path)) {
-        hold(key, false)
+      if (question && req.method === 'GET' && !isFileDownload(path)) {
+        hold(key, spelling, question.tags, false)
       }
       return next()
     }
@@ -109,8 +142,11 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
     if (req.method === 'POST' && path === '/api/graphql') {
       if (!isJson(req.headers['content-type'])) return next()
       const body = await readBody(req)
-      const key = `POST ${originKey(req)} ${req.headers.accept ?? ''} ${body.toString('utf8')}`
-      if (anonymous && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
+      handover.body = body
+      const origin = originKey(req)
+      const spelling = `POST ${origin} ${req.headers.accept ?? ''} ${body.toString('utf8')}`
+      const known = anonymous ? cache.keyOf(spelling) : undefined
+      if (known !== undefined && (await cache.serveOrWait(known, req, res, acceptsGzip))) return
       let parsed: unknown
       try {
         parsed = JSON.parse(body.toString('utf8'))
@@ -119,28 +155,35 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
         return refuse(req, res, 'The request body is not valid JSON.', true)
       }
       const request = graphqlRequestFrom(parsed)
-      if (request) {
-        const inspected = inspectGraphql(request)
-        if ('problem' in inspected) return refuse(req, res, inspected.problem, true)
-        const { document, operation } = inspected
-        if (document) {
-          const unavailableProblem = unavailableFieldProblem(document, unavailable)
-          if (unavailableProblem) return refuse(req, res, unavailableProblem, true)
-          const problem = await problemOf(
-            req,
-            anonymous,
-            (reader) => graphqlPageSizeProblem(document, request.variables, reader),
-            true,
-          )
-          if (problem) return refuse(req, res, problem, true)
-        }
-        // Every GraphQL response is held, so that a refusal by Payload's own validation
-        // (maxComplexity) is sent as a 400 too; anonymous queries are also stored, unless the
-        // query is so long that its key would outweigh the answer.
-        const storable = anonymous && operation === 'query' && body.length <= MAX_KEYED_BODY_BYTES
-        hold(storable ? key : undefined, true)
+      if (!request) return next()
+      const inspected = inspectGraphql(request)
+      if ('problem' in inspected) return refuse(req, res, inspected.problem, true)
+      const { document, operation } = inspected
+      if (document) {
+        const unavailableProblem = unavailableFieldProblem(document, unavailableGraphql)
+        if (unavailableProblem) return refuse(req, res, unavailableProblem, true)
       }
-      return forward(withBody(req, body), res)
+      handover.read = operation === 'query'
+      // The same question however it is laid out: the parsed document, printed.
+      const key =
+        document &&
+        `POST ${origin} ${req.headers.accept ?? ''} ${print(document)} ${stableJson(request.variables ?? {})} ${request.operationName ?? ''}`
+      if (anonymous && key && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
+      if (document) {
+        const problem = await problemOf(
+          req,
+          anonymous,
+          (reader) => graphqlPageSizeProblem(document, request.variables, reader),
+          true,
+        )
+        if (problem) return refuse(req, res, problem, true)
+      }
+      // Every GraphQL response is held, so that a refusal by Payload's own validation
+      // (maxComplexity) is sent as a 400 too; anonymous queries are also stored, unless the
+      // query is so long that its key would outweigh the answer.
+      const storable = anonymous && operation === 'query' && body.length <= MAX_KEYED_BODY_BYTES
+      hold(storable ? key : undefined, spelling, SHOWS_ANYTHING, true)
+      return next()
     }
 
     if (req.method !== 'POST' || !overridesToGet(req)) {
@@ -151,6 +194,7 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
 
     // Payload reads a POST with this header as a GET whose query string is the form body.
     if (req.method === 'POST' && overridesToGet(req)) {
+      handover.read = true
       const urlProblem = await problemOf(req, anonymous, (reader) =>
         restQueryProblem(search, reader),
       )
@@ -159,10 +203,11 @@ export function publicApi({ payload, cache: cacheOptions, forward }: Options): R
         return next()
       }
       const body = await readBody(req)
+      handover.body = body
       const form = body.toString('utf8')
       const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(form, reader))
       if (problem) return refuse(req, res, problem)
-      return forward(withBody(req, body), res)
+      return next()
     }
     next()
   }
@@ -216,9 +261,9 @@ function graphqlRequestFrom(parsed: unknown): GraphqlRequest | undefined {
  * accounts not verified by email looks for a field that is not there (REST has a 404 for it:
  * src/requestChecks), and the access query of a global.
  */
-function unavailableGraphqlFields(payload: Payload): Map<string, string> {
+export function unavailableGraphqlFields(config: SanitizedConfig): Map<string, string> {
   const unavailable = new Map<string, string>()
-  for (const collection of payload.config.collections) {
+  for (const collection of config.collections) {
     if (!collection.auth || collection.auth.verify || collection.graphQL === false) continue
     const singular = collection.graphQL?.singularName ?? formatNames(collection.slug).singular
     unavailable.set(
@@ -228,7 +273,7 @@ function unavailableGraphqlFields(payload: Payload): Map<string, string> {
   }
   // Payload 3.90's resolver for a global's docAccess reads the request from the wrong argument
   // and always fails with a 500; POST /api/globals/<slug>/access answers the same question.
-  for (const global of payload.config.globals) {
+  for (const global of config.globals) {
     if (global.graphQL === false) continue
     const name = global.graphQL?.name ?? formatNames(global.slug).singular
     unavailable.set(

@@ -1,18 +1,29 @@
-import type { RequestHandler } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 
-import { rateLimit, type Store } from 'express-rate-limit'
+import { MemoryStore, rateLimit, type Store } from 'express-rate-limit'
+
+const WINDOW_MS = 60_000
 
 /**
- * A per-address limit per minute, answered with 429 and Retry-After. 0 turns it off.
- * Counts live in this process unless a shared `store` is given (Redis, src/sharedState), so
- * that instances behind a load balancer count together.
+ * Where the per-minute counts live. In this process by default; give express-rate-limit's
+ * `store` (rate-limit-redis, say) to share them between instances behind a load balancer.
+ * `prefix` keeps each limit's counts apart in a shared store.
  */
-export function perMinuteLimit(limit: number, message: string, store?: Store): RequestHandler {
+export type LimitStores = (prefix: string) => Store | undefined
+
+export const inThisProcess: LimitStores = () => undefined
+
+/** A per-address limit per minute, answered with 429 and Retry-After. 0 turns it off. */
+export function perMinuteLimit(
+  limit: number,
+  message: string,
+  store: Store | undefined,
+): RequestHandler {
   if (limit <= 0) return (_req, _res, next) => next()
   return rateLimit({
-    windowMs: 60_000,
+    windowMs: WINDOW_MS,
     limit,
-    ...(store ? { store } : {}),
+    store,
     // A shared store that cannot be reached lets requests through: an outage of Redis must not
     // refuse every signature and login. Payload's own lockout still guards each account.
     passOnStoreError: true,
@@ -22,4 +33,46 @@ export function perMinuteLimit(limit: number, message: string, store?: Store): R
       res.status(options.statusCode).json({ errors: [{ message }] })
     },
   })
+}
+
+/**
+ * Each client's budget of anonymous reads that the cache could not answer, per minute: a
+ * client that asks a new question every time (a changing parameter or filter) makes Payload
+ * work for every request, and past its budget is answered 429 without any. Cache hits spend
+ * nothing. 0 turns it off.
+ */
+export function missBudget(
+  limit: number,
+  store: Store = new MemoryStore(),
+): (req: Request, res: Response) => Promise<boolean> {
+  if (limit <= 0) return async () => true
+  void store.init?.({ windowMs: WINDOW_MS } as Parameters<NonNullable<Store['init']>>[0])
+  return async (req, res) => {
+    const key = req.ip ?? req.socket.remoteAddress ?? ''
+    let counted: Awaited<ReturnType<Store['increment']>>
+    try {
+      counted = await store.increment(key)
+    } catch {
+      // A shared store out of reach: serve rather than refuse everyone; the lanes still bound
+      // the work.
+      return true
+    }
+    const { totalHits, resetTime } = counted
+    if (totalHits <= limit) return true
+    const seconds = Math.max(
+      1,
+      Math.ceil(((resetTime?.getTime() ?? Date.now()) - Date.now()) / 1000),
+    )
+    res
+      .status(429)
+      .set({ 'Retry-After': String(seconds), 'Cache-Control': 'no-store' })
+      .json({
+        errors: [
+          {
+            message: `Too many new requests from your connection. Please wait ${seconds} seconds and try again.`,
+          },
+        ],
+      })
+    return false
+  }
 }

@@ -1,4 +1,4 @@
-import * as qs from 'qs-esm'
+import { parseQuery } from './apiQuestion'
 
 export type Reader = 'anonymous' | 'signedIn'
 
@@ -31,9 +31,13 @@ const pageSizeProblem = (name: string, value: unknown, reader: Reader): string |
  * populate relationships more than three levels deep. The string is parsed as Payload parses
  * it, so no other spelling of the same parameters gets past.
  */
-export function restQueryProblem(search: string, reader: Reader): string | undefined {
-  if (!search || search === '?') return undefined
-  const query = parseQuery(search)
+export function restQueryProblem(
+  search: string | Record<string, unknown>,
+  reader: Reader,
+): string | undefined {
+  // A query string already parsed (see parseQuery in apiQuestion.ts) is not parsed again.
+  if (typeof search === 'string' && (!search || search === '?')) return undefined
+  const query = typeof search === 'string' ? parseQuery(search) : search
   const shape = shapeProblem(query)
   if (shape) return shape
   if ('limit' in query) {
@@ -61,18 +65,12 @@ export function restQueryProblem(search: string, reader: Reader): string | undef
 }
 
 /** What is wrong with the query string of any API request, whatever its method, if anything. */
-export function restQueryShapeProblem(search: string): string | undefined {
-  if (!search || search === '?') return undefined
-  return shapeProblem(parseQuery(search))
+export function restQueryShapeProblem(
+  search: string | Record<string, unknown>,
+): string | undefined {
+  if (typeof search === 'string' && (!search || search === '?')) return undefined
+  return shapeProblem(typeof search === 'string' ? parseQuery(search) : search)
 }
-
-const parseQuery = (search: string) =>
-  qs.parse(search, {
-    allowEmptyArrays: true,
-    arrayLimit: 1000,
-    depth: 10,
-    ignoreQueryPrefix: true,
-  }) as Record<string, unknown>
 
 /**
  * Payload reads `where` and `data` given as one string as JSON, before any of its own checks

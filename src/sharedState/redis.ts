@@ -29,12 +29,13 @@ export type SharedState = {
   /** A rate-limit counter kept in Redis, so every instance counts the same hits. */
   rateLimitStore: (name: string) => Store
   /**
-   * Tells every other instance about this instance's writes, and calls `onRemoteWrite` when
-   * another instance tells of one. Returns a function that stops both.
+   * Tells every other instance about this instance's writes (their tags: what they changed),
+   * and calls `onRemoteWrite` when another instance tells of one; without tags when notices may
+   * have been missed. Returns a function that stops both.
    */
   shareWrites: (hooks: {
-    onLocalWrite: (listener: () => void) => () => void
-    onRemoteWrite: () => void
+    onLocalWrite: (listener: (tags: ReadonlySet<string>) => void) => () => void
+    onRemoteWrite: (tags?: string[]) => void
   }) => Promise<() => void>
   close: () => Promise<void>
 }
@@ -68,20 +69,25 @@ export async function connectSharedState(
       subscribers.push(subscriber)
       watchErrors(subscriber, 'Redis subscriber', logger)
       await connectOrFail(subscriber)
-      await subscriber.subscribe(channel, (sender) => {
-        if (sender !== instanceId) onRemoteWrite()
+      await subscriber.subscribe(channel, (message) => {
+        const notice = readNotice(message)
+        // A notice it cannot read could have been anything: drop everything.
+        if (!notice) onRemoteWrite()
+        else if (notice.sender !== instanceId) onRemoteWrite(notice.tags)
       })
       // Messages published while this instance was cut off are lost: whatever it kept from
       // before may be stale, so it starts afresh whenever the subscription comes back.
-      subscriber.on('ready', onRemoteWrite)
-      const stop = onLocalWrite(() => {
-        client.publish(channel, instanceId).catch(() => {
+      const startAfresh = () => onRemoteWrite()
+      subscriber.on('ready', startAfresh)
+      const stop = onLocalWrite((tags) => {
+        const notice: WriteNotice = { sender: instanceId, tags: [...tags] }
+        client.publish(channel, JSON.stringify(notice)).catch(() => {
           // Logged by watchErrors; readers elsewhere fall back on API_CACHE_SECONDS.
         })
       })
       return () => {
         stop()
-        subscriber.off('ready', onRemoteWrite)
+        subscriber.off('ready', startAfresh)
       }
     },
 
@@ -90,6 +96,19 @@ export async function connectSharedState(
         await connection.close().catch(() => {})
       }
     },
+  }
+}
+
+type WriteNotice = { sender: string; tags: string[] }
+
+function readNotice(message: string): WriteNotice | undefined {
+  try {
+    const notice = JSON.parse(message) as Partial<WriteNotice>
+    if (typeof notice.sender !== 'string' || !Array.isArray(notice.tags)) return undefined
+    if (!notice.tags.every((tag) => typeof tag === 'string')) return undefined
+    return { sender: notice.sender, tags: notice.tags }
+  } catch {
+    return undefined
   }
 }
 

@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import type { AnonymousViewConfig } from '../../readCache/anonymousView'
+
 import { approvedSignatoriesOrModerator } from '../../access/approvedSignatoriesOrModerator'
 import { isAdmin } from '../../access/isAdmin'
 import { isAdminField } from '../../access/isAdminField'
@@ -43,6 +45,11 @@ export const Signatories: CollectionConfig = {
     // Signatures are only ever erased on request (data protection), by an admin.
     delete: isAdmin,
   },
+  custom: {
+    // The public tally counts signatures awaiting review as well as approved ones: a change to
+    // either reaches anonymous readers, a pending or rejected signature does not.
+    anonymousView: { status: { in: ['approved', 'verified'] } },
+  } satisfies AnonymousViewConfig,
   endpoints: [
     signEndpoint,
     tallyEndpoint,

@@ -1,0 +1,157 @@
+import http from 'node:http'
+import net from 'node:net'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { Lane } from '../src/server/lanes'
+import { type Auth, api } from './helpers/api'
+import { type RunningServer, startServer } from './helpers/server'
+import { createTeam } from './helpers/team'
+
+type ErrorBody = { errors?: { message: string }[] }
+
+// Tight bounds, so that a test can reach them: one anonymous miss at a time with two waiting,
+// a hundred misses a minute per client, and headers cut off after two seconds.
+const BOUNDS = {
+  PUBLIC_READ_CONCURRENCY: '1',
+  PUBLIC_READ_QUEUE: '2',
+  QUEUE_WAIT_MS: '3000',
+  MISSES_PER_MINUTE: '100',
+  KEEP_ALIVE_TIMEOUT_MS: '1500',
+  HEADERS_TIMEOUT_MS: '2000',
+  REQUEST_TIMEOUT_MS: '3000',
+}
+
+describe('shedding load on the real server', () => {
+  let server: RunningServer
+  let client: ReturnType<typeof api>
+  let editor: Auth
+  let question = 0
+  // A question no one has asked: always a miss.
+  const fresh = () => `/api/statements?depth=3&where[title][like]=never-asked-${(question += 1)}`
+
+  beforeAll(async () => {
+    // On PostgreSQL a query leaves the event loop free while it waits, so requests pile up in
+    // the lane (SQLite's local driver runs each query to the end before taking the next request).
+    server = await startServer('postgres', BOUNDS)
+    client = api(server.url)
+    editor = { token: (await createTeam(server.url)).editor.token }
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('answers misses past its bounds with 503, Retry-After and a message, never 500', async () => {
+    const cached = '/api/statements?depth=0'
+    await client.request(cached)
+    // Each on a connection of its own, all at once.
+    const burst = Array.from({ length: 40 }, () => rawGet(server.url, fresh()))
+    // While the burst waits for its turn, hits and health checks are answered at once.
+    const hit = await client.request(cached)
+    expect(hit.status).toBe(200)
+    expect(hit.headers.get('x-cache')).toBe('HIT')
+    expect((await client.request('/healthz')).status).toBe(200)
+    expect((await client.request('/readyz')).status).toBe(200)
+
+    const answers = await Promise.all(burst)
+    const statuses = answers.map((answer) => answer.status)
+    expect(
+      statuses.every((status) => [200, 503].includes(status)),
+      String(statuses),
+    ).toBe(true)
+    const refused = answers.filter((answer) => answer.status === 503)
+    expect(refused.length, String(statuses)).toBeGreaterThan(0)
+    for (const answer of refused) {
+      expect(Number(answer.headers.get('retry-after'))).toBeGreaterThan(0)
+      expect(JSON.parse(answer.body).errors?.[0]?.message).toMatch(/busy.*try again/i)
+    }
+    expect(statuses.filter((status) => status === 200).length).toBeGreaterThan(0)
+  })
+
+  it('answers 429 past a client’s miss budget, and still serves that client from the cache', async () => {
+    const cached = '/api/statements?depth=1'
+    await client.request(cached)
+    let over: Awaited<ReturnType<typeof client.request<ErrorBody>>> | undefined
+    for (let attempt = 0; attempt < 120 && !over; attempt += 1) {
+      const answer = await client.request<ErrorBody>(fresh())
+      expect([200, 429]).toContain(answer.status)
+      if (answer.status === 429) over = answer
+    }
+    expect(over, 'the budget ran out').toBeDefined()
+    expect(Number(over?.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(over?.body.errors?.[0]?.message).toMatch(/Too many new requests/)
+
+    const hit = await client.request(cached)
+    expect(hit.status).toBe(200)
+    expect(hit.headers.get('x-cache')).toBe('HIT')
+    // Editors have a lane of their own, without the anonymous budget.
+    const signedIn = await client.request(fresh(), { auth: editor })
+    expect(signedIn.status).toBe(200)
+    // A forged token is no way into it.
+    const forged = await client.request<ErrorBody>(fresh(), { auth: { token: 'forged' } })
+    expect(forged.status).toBe(429)
+  })
+
+  it('cuts off a client that sends its headers too slowly', async () => {
+    const { port } = new URL(server.url)
+    const socket = net.connect(Number(port), '127.0.0.1')
+    await new Promise((resolve) => socket.once('connect', resolve))
+    const started = Date.now()
+    let received = ''
+    socket.on('data', (chunk) => (received += chunk))
+    // The headers are never finished.
+    socket.write('GET /api/statements HTTP/1.1\r\nHost: localhost\r\nX-Slow: ')
+    const closed = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 15_000)
+      socket.once('close', () => {
+        clearTimeout(timer)
+        resolve(true)
+      })
+    })
+    socket.destroy()
+    expect(closed, 'the server closed the connection').toBe(true)
+    expect(Date.now() - started).toBeLessThan(10_000)
+    expect(received).toMatch(/^HTTP\/1\.1 408|^$/)
+  })
+})
+
+/** A GET on a connection of its own, so that many can arrive at the server at once. */
+function rawGet(
+  baseUrl: string,
+  path: string,
+): Promise<{ status: number; headers: { get: (name: string) => string | null }; body: string }> {
+  const { hostname, port } = new URL(baseUrl)
+  return new Promise((resolve, reject) => {
+    const request = http.get({ hostname, port, path, agent: false }, (response) => {
+      let body = ''
+      response.setEncoding('utf8')
+      response.on('data', (chunk: string) => (body += chunk))
+      response.on('end', () =>
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: { get: (name) => (response.headers[name] as string | undefined) ?? null },
+          body,
+        }),
+      )
+    })
+    request.on('error', reject)
+  })
+}
+
+describe('a lane', () => {
+  it('lets `concurrency` work at once and `queue` wait, in order, and refuses the rest', async () => {
+    const lane = new Lane('test', { concurrency: 1, queue: 1, maxWaitMs: 200 })
+    const first = await lane.enter()
+    expect(first).toBeDefined()
+    const second = lane.enter()
+    expect(await lane.enter(), 'beyond the queue').toBeUndefined()
+    first!()
+    first!()
+    const admitted = await second
+    expect(admitted, 'the waiting one, once the first left').toBeDefined()
+    // Nobody leaves: the next one waits maxWaitMs and is refused.
+    expect(await lane.enter()).toBeUndefined()
+    admitted!()
+    expect(await lane.enter()).toBeDefined()
+  })
+})

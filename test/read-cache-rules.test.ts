@@ -1,0 +1,148 @@
+import crypto from 'node:crypto'
+
+import type { Payload, PayloadRequest, SanitizedConfig } from 'payload'
+
+import { beforeAll, describe, expect, it } from 'vitest'
+
+import { readEnvironment } from '../src/environment'
+import { createConfig } from '../src/payload.config'
+import { seenByAnonymous } from '../src/readCache/anonymousView'
+import { parseQuery, Questions } from '../src/server/apiQuestion'
+import { canonicalUrl } from '../src/server/canonicalPath'
+import { Credentials } from '../src/server/credentials'
+
+// The rules the anonymous read cache follows, on the project's real (sanitised) config: which
+// requests are one question, and what each answer shows.
+describe('the anonymous read cache’s rules', () => {
+  let config: SanitizedConfig
+  let questions: Questions
+
+  beforeAll(async () => {
+    config = await createConfig(
+      readEnvironment({
+        NODE_ENV: 'test',
+        PAYLOAD_SECRET: crypto.randomBytes(24).toString('hex'),
+        DATABASE_URL: 'file:./unused.db',
+      }),
+    )
+    questions = new Questions(config)
+  })
+
+  it('spells every path one way, as Next.js routes it', () => {
+    const sign = '/api/signatories/sign'
+    for (const spelling of [
+      '/api/signatories/%73ign',
+      '/api/%73ignatories/sign',
+      '/api/signatories/./sign',
+      '/x/../api/signatories/sign',
+      '/x/%2e%2e/api/signatories/sign',
+      '/%61pi/signatories/sign',
+      '/api//signatories/sign/',
+      'http://cms.example/api/signatories/sign',
+    ]) {
+      expect(canonicalUrl(spelling), spelling).toBe(sign)
+    }
+    expect(canonicalUrl('/api/statements?where[title][like]=a%20b')).toBe(
+      '/api/statements?where[title][like]=a%20b',
+    )
+    expect(canonicalUrl('/statements/caf%C3%A9')).toBe('/statements/caf%C3%A9')
+    expect(canonicalUrl('/statements/café')).toBe('/statements/caf%C3%A9')
+    expect(canonicalUrl('/_next/static/chunks/[root]__x.js')).toBe(
+      '/_next/static/chunks/[root]__x.js',
+    )
+    for (const unroutable of ['/api/%', '/api/%zz/x', '/api/a%2fb', '/api/a%5cb', '/api/a%00']) {
+      expect(canonicalUrl(unroutable), unroutable).toBeUndefined()
+    }
+  })
+
+  it('gives equal questions one key, whatever the order, spelling or ignored parameters', () => {
+    const key = (search: string, path = '/api/statements') =>
+      questions.of(path, parseQuery(search)).key
+    const asked = key('?limit=10&depth=1')
+    for (const same of [
+      '?depth=1&limit=10',
+      '?depth=1&limit=10&bust=17',
+      '?depth=01&limit=10.0',
+      '?depth=1',
+      '?depth=1&page=1&pagination=true&draft=false',
+      '?%64epth=1&limit=%31%30',
+    ]) {
+      expect(key(same), same).toBe(asked)
+    }
+    expect(key('?depth=2')).toBe(key(''))
+    expect(key('?where[title][equals]=a&sort=title')).toBe(
+      key('?sort=title&where=%7B%22title%22%3A%7B%22equals%22%3A%22a%22%7D%7D'),
+    )
+    for (const other of [
+      '?depth=0',
+      '?limit=5&depth=1',
+      '?page=2&depth=1',
+      '?draft=true&depth=1',
+    ]) {
+      expect(key(other), other).not.toBe(asked)
+    }
+    // A custom endpoint may read any parameter: all of them count, in any order.
+    const tally = (search: string) => key(search, '/api/signatories/tally')
+    expect(tally('?letter=a&x=1')).toBe(tally('?x=1&letter=a'))
+    expect(tally('?letter=a')).not.toBe(tally('?letter=b'))
+  })
+
+  it('tags each answer with what it shows, through relationships, uploads, joins and rich text', () => {
+    const tags = (path: string, search = '') =>
+      [...questions.of(path, parseQuery(search)).tags].sort()
+    // Statements list the letter's signatures (a join) at any depth, nothing else at depth 0.
+    expect(tags('/api/statements', '?depth=0')).toEqual(['signatories', 'statements'])
+    const deep = tags('/api/statements', '?depth=1')
+    expect(deep).toEqual(expect.arrayContaining(['trusts', 'media', 'statements']))
+    expect(deep).not.toContain('site-settings')
+    // Trusts list the statements and updates that mention them.
+    expect(tags('/api/trusts', '?depth=0')).toEqual(['statements', 'trusts', 'updates'])
+    // Media is public once public content uses it.
+    expect(tags('/api/media/3', '?depth=0')).toEqual(
+      expect.arrayContaining(['media', 'statements', 'updates']),
+    )
+    expect(tags('/api/globals/site-settings', '?depth=0')).toEqual(['site-settings'])
+    expect(tags('/api/signatories/tally', '?letter=x')).toContain('signatories')
+    expect(tags('/api/something-unknown')).toEqual(['*'])
+  })
+
+  it('counts a write only when an anonymous reader could see the document before or after', async () => {
+    const req = { user: null, payload: {} } as unknown as PayloadRequest
+    const collection = (slug: string) => config.collections.find((c) => c.slug === slug)!
+    const seen = (slug: string, ...docs: Record<string, unknown>[]) =>
+      seenByAnonymous(collection(slug).access.read, collection(slug).custom, req, docs)
+
+    expect(await seen('signatories', { status: 'pending' })).toBe(false)
+    expect(await seen('signatories', { status: 'pending' }, { status: 'rejected' })).toBe(false)
+    expect(await seen('signatories', { status: 'pending' }, { status: 'verified' })).toBe(true)
+    expect(await seen('signatories', { status: 'approved', display: 'counted_only' })).toBe(true)
+    expect(await seen('signatories', { status: 'approved' }, { status: 'withdrawn' })).toBe(true)
+    expect(await seen('statements', { _status: 'draft' })).toBe(false)
+    expect(await seen('statements', { _status: 'draft' }, { _status: 'published' })).toBe(true)
+    expect(await seen('statements', { _status: 'published' }, { _status: 'draft' })).toBe(true)
+    expect(await seen('users', { email: 'someone@example.org' })).toBe(false)
+    expect(await seen('artwork', { moderationStatus: 'pending' })).toBe(false)
+    expect(await seen('artwork', { moderationStatus: 'approved' })).toBe(true)
+  })
+
+  it('refuses to start with an auth strategy it cannot recognise', () => {
+    const payloadWith = (names: string[], autoLogin?: object) =>
+      ({
+        authStrategies: names.map((name) => ({ name, authenticate: async () => ({ user: null }) })),
+        config: { admin: { autoLogin }, cookiePrefix: 'payload' },
+        secret: 'x',
+      }) as unknown as Payload
+    expect(() => new Credentials(payloadWith(['local-jwt', 'users-api-key']))).not.toThrow()
+    expect(() => new Credentials(payloadWith(['local-jwt', 'magic-link']))).toThrow(
+      /auth strategy "magic-link"/,
+    )
+    expect(() => new Credentials(payloadWith(['local-jwt'], { email: 'a@b.c' }))).toThrow(
+      /autoLogin/,
+    )
+    const credentials = new Credentials(payloadWith(['local-jwt', 'users-api-key']))
+    expect(credentials.carried({})).toBe(false)
+    expect(credentials.carried({ cookie: 'theme=dark; payload-token=abc' })).toBe(true)
+    expect(credentials.carried({ authorization: 'users API-Key abc' })).toBe(true)
+    expect(credentials.carried({ cookie: 'payload-tokenish=abc' })).toBe(false)
+  })
+})
