@@ -4,6 +4,7 @@ import * as migration_20261121_124509_signatories from './20261121_124509_signat
 import * as migration_20261121_130248_retention_task from './20261121_130248_retention_task'
 import * as migration_20261121_134824_artwork_media from './20261121_134824_artwork_media'
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
+import * as migration_20261202_002431_signatory_near_duplicates from './20261202_002431_signatory_near_duplicates'
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261121_180000_signatures_without_email_keys.up,
     down: migration_20261121_180000_signatures_without_email_keys.down,
     name: '20261121_180000_signatures_without_email_keys',
+  },
+  {
+    up: migration_20261202_002431_signatory_near_duplicates.up,
+    down: migration_20261202_002431_signatory_near_duplicates.down,
+    name: '20261202_002431_signatory_near_duplicates',
   },
 ]

@@ -3,6 +3,7 @@ import * as migration_20261121_121116_content_model from './20261121_121116_cont
 import * as migration_20261121_124530_signatories from './20261121_124530_signatories'
 import * as migration_20261121_134814_artwork_media from './20261121_134814_artwork_media'
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
+import * as migration_20261202_002344_signatory_near_duplicates from './20261202_002344_signatory_near_duplicates'
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261121_180000_signatures_without_email_keys.up,
     down: migration_20261121_180000_signatures_without_email_keys.down,
     name: '20261121_180000_signatures_without_email_keys',
+  },
+  {
+    up: migration_20261202_002344_signatory_near_duplicates.up,
+    down: migration_20261202_002344_signatory_near_duplicates.down,
+    name: '20261202_002344_signatory_near_duplicates',
   },
 ]
