@@ -75,7 +75,7 @@ export function startSignCeiling(space) {
   )
 }
 
-async function startProcess([command, ...args], space, extraEnv) {
+export async function startProcess([command, ...args], space, extraEnv) {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
   const server = spawn(command, args, {
@@ -100,6 +100,7 @@ async function startProcess([command, ...args], space, extraEnv) {
   return {
     base,
     pid: server.pid,
+    child: server,
     stop: async () => {
       server.kill('SIGTERM')
       await new Promise((resolve) => server.once('exit', resolve))

@@ -241,8 +241,9 @@ async function timed(times, run) {
   return { median: Math.round(durations[Math.floor(durations.length / 2)]) }
 }
 
-const rssKiB = (pid) =>
-  Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+function rssKiB(pid) {
+  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+}
 
 async function exportWithMemory(server, auth, slug) {
   const before = rssKiB(server.pid)

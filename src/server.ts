@@ -15,6 +15,7 @@ import { bodyLimits } from './server/bodyLimits'
 import { publicApi } from './server/publicApi'
 import { perMinuteLimit } from './server/rateLimits'
 import { securityHeaders } from './server/securityHeaders'
+import { signRoute } from './server/signRoute'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
 const READINESS_TIMEOUT_MS = 2_000
@@ -82,6 +83,7 @@ async function main(): Promise<void> {
       'Too many signatures from your connection. Please wait a minute and try again.',
     ),
   )
+  app.post('/api/signatories/sign', ...signRoute(payload, environment.requestBodyLimitBytes))
   app.post(
     '/api/users/login',
     perMinuteLimit(

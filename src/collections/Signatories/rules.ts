@@ -180,6 +180,7 @@ export function storedKeys(
 
 export type DuplicateCandidate = {
   id: number | string
+  letter?: unknown
   nameKey?: string | null
   role?: string | null
   organisation?: string | null

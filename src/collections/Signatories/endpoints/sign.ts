@@ -1,14 +1,13 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { siteIsArchived } from '../../../access/siteIsArchived'
 import { CLIENT_IP_HEADER } from '../../../utilities/clientAddress'
-import { type FieldError, errorResponse as refuse } from '../../../utilities/errorResponse'
+import type { FieldError } from '../../../utilities/errorResponse'
 import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION } from '../options'
 import { keyedHash } from '../normalise'
 import { signingSettings } from '../settings'
 import { newToken, tokenHash } from '../tokens'
 import { checkSignature } from '../rules'
-import { signingQueue } from '../write/signingQueue'
+import { archived, signingQueue } from '../write/signingQueue'
 import { ARCHIVED_LETTER_MESSAGE } from './findOpenLetter'
 
 // The same answer whether or not this email address had already signed, so nobody can use
@@ -18,88 +17,110 @@ const RECEIVED = {
     'Thank you. Your signature has been received and will appear once our team has checked it.',
 }
 
+export type SignAnswer = { status: number; body: Record<string, unknown> }
+
+const refusal = (status: number, message: string, fieldErrors?: FieldError[]): SignAnswer => ({
+  status,
+  body: { errors: [{ message, ...(fieldErrors ? { data: { errors: fieldErrors } } : {}) }] },
+})
+
 /**
- * POST /api/signatories/sign — the public's only way to write. Checks the signature with the
- * shared rules, then hands it to the signing queue, which writes signatures arriving together
- * in one transaction (group commit) and answers each once its batch is on disk. A unique index
- * keeps one signature per email address per letter.
+ * Signing an open letter, the public's only way to write: checks the signature with the shared
+ * rules, then hands it to the signing queue, which writes signatures arriving together in one
+ * transaction (group commit) and answers each once its batch is on disk. A unique index keeps
+ * one signature per email address per letter. `body` is the parsed JSON, or undefined when the
+ * request was not JSON; `ip` the client's address, of which only a keyed hash is stored.
+ *
+ * Served by Express straight from Payload's instance (src/server/signRoute.ts), so a burst of
+ * signatures does not pay for Next.js routing, and by the Payload endpoint below otherwise.
  */
+export async function signLetter(
+  payload: Payload,
+  body: unknown,
+  ip: string | null,
+): Promise<SignAnswer> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    if (await archived(payload)) return refusal(410, ARCHIVED_LETTER_MESSAGE)
+    return refusal(
+      400,
+      body === undefined ? 'Send the signature as JSON.' : 'Send the signature as a JSON object.',
+    )
+  }
+  const input = body as Record<string, unknown>
+  const checked = checkSignature(input, { requireEmail: true })
+  const errors: FieldError[] = 'errors' in checked ? [...checked.errors] : []
+  if (input.consent !== true) {
+    errors.push({
+      field: 'consent',
+      message: 'Tick the consent box to sign: we cannot store your signature without it.',
+    })
+  }
+  if (errors.length || !('signature' in checked)) {
+    // Every letter of an archived site is closed, whatever was sent.
+    if (await archived(payload)) return refusal(410, ARCHIVED_LETTER_MESSAGE)
+    return refusal(400, 'Some details need correcting.', errors)
+  }
+  const { signature } = checked
+
+  const settings = signingSettings(payload)
+  const links = settings.emailConfirmation ? { confirm: newToken(), withdraw: newToken() } : null
+  const outcome = await signingQueue(payload).submit({
+    letterKey: input.letter,
+    signature,
+    // Bots fill every field; people never see this one. Answer as if all went well.
+    discard: typeof input.website === 'string' && input.website.trim() !== '',
+    consent: {
+      notice: CONSENT_NOTICE,
+      version: CONSENT_NOTICE_VERSION,
+      givenAt: new Date().toISOString(),
+    },
+    ipHash: ip ? keyedHash(payload.secret, 'ip', ip) : null,
+    ...(links && {
+      links: {
+        confirmTokenHash: tokenHash(links.confirm),
+        confirmExpiresAt: new Date(
+          Date.now() + settings.confirmationHours * 3_600_000,
+        ).toISOString(),
+        withdrawTokenHash: tokenHash(links.withdraw),
+      },
+    }),
+  })
+  if ('refused' in outcome) return refusal(outcome.refused.status, outcome.refused.message)
+  // The same answer whether or not this address had signed before.
+  if (links && outcome.stored && signature.email) {
+    // Stored first, mailed second: a mail failure must never cost a signature.
+    try {
+      await sendConfirmation(payload, {
+        to: signature.email,
+        name: signature.name,
+        letterTitle: outcome.letter.title,
+        links,
+      })
+    } catch (error) {
+      payload.logger.error({ err: error }, 'could not send the confirmation email')
+    }
+  }
+  return { status: 202, body: RECEIVED }
+}
+
+/** POST /api/signatories/sign through Payload's REST handler. */
 export const signEndpoint: Endpoint = {
   path: '/sign',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    // Every letter of an archived site is closed, whatever was sent.
-    if (await siteIsArchived(req)) return refuse(410, ARCHIVED_LETTER_MESSAGE)
     let body: unknown
     try {
       body = await req.json?.()
     } catch {
-      return refuse(400, 'Send the signature as JSON.')
+      body = undefined
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      return refuse(400, 'Send the signature as a JSON object.')
-    }
-    const input = body as Record<string, unknown>
-
-    const checked = checkSignature(input, { requireEmail: true })
-    const errors: FieldError[] = 'errors' in checked ? [...checked.errors] : []
-    if (input.consent !== true) {
-      errors.push({
-        field: 'consent',
-        message: 'Tick the consent box to sign: we cannot store your signature without it.',
-      })
-    }
-    if (errors.length || !('signature' in checked)) {
-      return refuse(400, 'Some details need correcting.', errors)
-    }
-    const { signature } = checked
-
-    const { payload } = req
-    const ip = req.headers.get(CLIENT_IP_HEADER)
-    const settings = signingSettings(payload)
-    const links = settings.emailConfirmation ? { confirm: newToken(), withdraw: newToken() } : null
-    const outcome = await signingQueue(payload).submit({
-      letterKey: input.letter,
-      signature,
-      // Bots fill every field; people never see this one. Answer as if all went well.
-      discard: typeof input.website === 'string' && input.website.trim() !== '',
-      consent: {
-        notice: CONSENT_NOTICE,
-        version: CONSENT_NOTICE_VERSION,
-        givenAt: new Date().toISOString(),
-      },
-      ipHash: ip ? keyedHash(payload.secret, 'ip', ip) : null,
-      ...(links && {
-        links: {
-          confirmTokenHash: tokenHash(links.confirm),
-          confirmExpiresAt: new Date(
-            Date.now() + settings.confirmationHours * 3_600_000,
-          ).toISOString(),
-          withdrawTokenHash: tokenHash(links.withdraw),
-        },
-      }),
-    })
-    if ('refused' in outcome) return refuse(outcome.refused.status, outcome.refused.message)
-    // The same answer whether or not this address had signed before.
-    if (links && outcome.stored && signature.email) {
-      // Stored first, mailed second: a mail failure must never cost a signature.
-      try {
-        await sendConfirmation(req, {
-          to: signature.email,
-          name: signature.name,
-          letterTitle: outcome.letter.title,
-          links,
-        })
-      } catch (error) {
-        payload.logger.error({ err: error }, 'could not send the confirmation email')
-      }
-    }
-    return Response.json(RECEIVED, { status: 202 })
+    const answer = await signLetter(req.payload, body, req.headers.get(CLIENT_IP_HEADER))
+    return Response.json(answer.body, { status: answer.status })
   },
 }
 
 async function sendConfirmation(
-  req: PayloadRequest,
+  payload: Payload,
   {
     to,
     name,
@@ -112,8 +133,8 @@ async function sendConfirmation(
     links: { confirm: string; withdraw: string }
   },
 ) {
-  const base = `${req.payload.config.serverURL}/api/signatories`
-  const { confirmationHours } = signingSettings(req.payload)
+  const base = `${payload.config.serverURL}/api/signatories`
+  const { confirmationHours } = signingSettings(payload)
   const confirmUrl = `${base}/confirm?token=${links.confirm}`
   const withdrawUrl = `${base}/withdraw?token=${links.withdraw}`
   const text = [
@@ -129,7 +150,7 @@ async function sendConfirmation(
     '',
     '#StopSIM',
   ].join('\n')
-  await req.payload.sendEmail({
+  await payload.sendEmail({
     to,
     subject: `Please confirm your signature: ${letterTitle}`,
     text,

@@ -1,7 +1,15 @@
 import type { Payload } from 'payload'
 
-import type { Statement } from '../../../payload-types'
-import { closedReason, findLetter } from '../endpoints/findOpenLetter'
+import { createLocalReq } from 'payload'
+
+import { siteIsArchived } from '../../../access/siteIsArchived'
+
+import {
+  ARCHIVED_LETTER_MESSAGE,
+  closedReason,
+  findLetter,
+  type Letter,
+} from '../endpoints/findOpenLetter'
 import type { CheckedSignature } from '../rules'
 import { GROUP_COMMIT_DEFAULTS, GroupCommit } from './groupCommit'
 import { type SignatureToWrite, writeSignatures } from './writeSignatures'
@@ -17,7 +25,12 @@ export type FormSignature = {
 }
 
 export type SignOutcome =
-  { refused: { status: number; message: string } } | { letter: Statement; stored: boolean }
+  { refused: { status: number; message: string } } | { letter: Letter; stored: boolean }
+
+/** Archive mode is on (src/access/siteIsArchived.ts), asked outside any request. */
+export async function archived(payload: Payload): Promise<boolean> {
+  return siteIsArchived(await createLocalReq({}, payload))
+}
 
 const queues = new WeakMap<Payload, GroupCommit<FormSignature, SignOutcome>>()
 
@@ -40,8 +53,12 @@ export function signingQueue(payload: Payload): GroupCommit<FormSignature, SignO
  * a moment ago refuses every signature after it; the rest are written together.
  */
 async function writeFormBatch(payload: Payload, items: FormSignature[]): Promise<SignOutcome[]> {
+  // Every letter of an archived site is closed: asked once for the batch.
+  if (await archived(payload)) {
+    return items.map(() => ({ refused: { status: 410, message: ARCHIVED_LETTER_MESSAGE } }))
+  }
   const byKey = new Map<string, Awaited<ReturnType<typeof findLetter>>>()
-  const letters: Statement[] = []
+  const letters: Letter[] = []
   const outcomes: (SignOutcome | undefined)[] = []
   for (const [index, item] of items.entries()) {
     const key =

@@ -71,7 +71,7 @@ export async function writeSignatures(
   }
 
   if (toWrite.length) {
-    const stored = await insertTogether(payload, prepared, toWrite, candidates)
+    const stored = await insertTogether(payload, prepared, toWrite)
     if (stored) {
       toWrite.forEach((index, position) => {
         results[index] = stored[position]
@@ -177,43 +177,64 @@ function flagFor(row: Prepared, candidates: Candidates) {
 }
 
 /**
- * The batch in one transaction; undefined when it failed and nothing of it was kept. Rows
- * written earlier in the batch are candidates for later ones, with the ids they were given.
+ * The batch in one transaction; undefined when it failed and nothing of it was kept. Rows are
+ * inserted without reading each back, then given their ids by one query on the unique index;
+ * a row may be a near-duplicate of one written earlier in the same batch, flagged then.
  */
 async function insertTogether(
   payload: Payload,
   rows: Prepared[],
   indexes: number[],
-  candidates: Candidates,
 ): Promise<WriteResult[] | undefined> {
   const transactionID = (await payload.db.beginTransaction()) ?? undefined
-  const results: WriteResult[] = []
+  const req = { transactionID }
+  let results: WriteResult[]
   try {
     for (const index of indexes) {
-      const row = rows[index]
-      const data = row.data ?? documentFor(row, candidates)
-      if (!data.possibleDuplicateOf) data.possibleDuplicateOf = flagFor(row, candidates)
-      const created = (await payload.db.create({
+      await payload.db.create({
         collection: 'signatories',
-        data: { ...data, consent: { ...row.consent } },
-        req: { transactionID },
-        select: { id: true },
-      })) as { id: number | string }
-      const block = blockOf(row.letter, row.keys.nameBlockKey)
-      candidates.set(block, [
-        ...(candidates.get(block) ?? []),
-        {
-          id: created.id,
-          ...row.keys,
-          role: row.signature.role,
-          organisation: row.signature.organisation,
-        },
-      ])
-      results.push({
-        outcome: 'stored',
-        id: created.id,
-        possibleDuplicateOf: (data.possibleDuplicateOf as number | string | null) ?? null,
+        data: { ...rows[index].data, consent: { ...rows[index].consent } },
+        req,
+        returning: false,
       })
+    }
+    const ids = await idsOf(
+      payload,
+      indexes.map((index) => rows[index]),
+      req,
+    )
+    const written: DuplicateCandidate[] = []
+    results = []
+    for (const index of indexes) {
+      const row = rows[index]
+      const id = ids.get(uniqueKey(row))
+      if (id === undefined)
+        throw new Error('a signature of the batch was not found after its insert')
+      let flag = (row.data?.possibleDuplicateOf as number | string | null | undefined) ?? null
+      if (flag === null) {
+        const earlier = possibleDuplicateAmong(
+          { ...row.keys, role: row.signature.role, organisation: row.signature.organisation },
+          written.filter((other) => other.letter === row.letter),
+        )
+        if (earlier) {
+          flag = earlier.id
+          await payload.db.updateOne({
+            collection: 'signatories',
+            id,
+            data: { possibleDuplicateOf: flag },
+            req,
+            returning: false,
+          })
+        }
+      }
+      written.push({
+        id,
+        letter: row.letter,
+        ...row.keys,
+        role: row.signature.role,
+        organisation: row.signature.organisation,
+      })
+      results.push({ outcome: 'stored', id, possibleDuplicateOf: flag })
     }
     if (transactionID !== undefined) await payload.db.commitTransaction(transactionID)
   } catch (error) {
@@ -231,6 +252,38 @@ async function insertTogether(
     return undefined
   }
   return results
+}
+
+/** The ids of rows just written, by their unique (letter, emailHash) keys. */
+async function idsOf(
+  payload: Payload,
+  rows: Prepared[],
+  req: { transactionID?: number | string },
+): Promise<Map<string, number | string>> {
+  const { docs } = await payload.db.find<Signatory>({
+    collection: 'signatories',
+    limit: 0,
+    pagination: false,
+    req,
+    select: { letter: true, emailHash: true, nameKey: true },
+    where: {
+      and: [
+        { letter: { in: [...new Set(rows.map((row) => row.letter))] } },
+        { emailHash: { in: rows.map((row) => row.keys.emailHash) } },
+      ],
+    },
+  })
+  const byKey = new Map<string, number | string>()
+  for (const doc of docs) {
+    const letter = letterOf(doc.letter)
+    byKey.set(
+      typeof doc.emailHash === 'string' && doc.emailHash.startsWith(NO_EMAIL_KEY_PREFIX)
+        ? `${letter}:none:${doc.nameKey}`
+        : `${letter}:${doc.emailHash}`,
+      doc.id,
+    )
+  }
+  return byKey
 }
 
 async function insertAlone(payload: Payload, row: Prepared): Promise<WriteResult> {
