@@ -38,11 +38,7 @@ const queues = new WeakMap<Payload, GroupCommit<FormSignature, SignOutcome>>()
 export function signingQueue(payload: Payload): GroupCommit<FormSignature, SignOutcome> {
   let queue = queues.get(payload)
   if (!queue) {
-    const settings = payload.config.custom as { signingBatch?: typeof GROUP_COMMIT_DEFAULTS }
-    queue = new GroupCommit(
-      (items) => writeFormBatch(payload, items),
-      settings?.signingBatch ?? GROUP_COMMIT_DEFAULTS,
-    )
+    queue = new GroupCommit((items) => writeFormBatch(payload, items), GROUP_COMMIT_DEFAULTS)
     queues.set(payload, queue)
   }
   return queue
