@@ -82,6 +82,8 @@ describe.each(testDialects())('importing signatories on $dialect', ({ dialect, s
         'imported 0, skipped 5 as already present, flagged 0 as possible duplicates, 2 not imported (listed above)',
       )
     },
+    // Two cold starts of the CLI under tsx: slow on a busy machine.
+    180_000,
   )
 
   it.skipIf(skip)(
