@@ -3,7 +3,8 @@ import * as migration_20261121_121116_content_model from './20261121_121116_cont
 import * as migration_20261121_124530_signatories from './20261121_124530_signatories'
 import * as migration_20261121_134814_artwork_media from './20261121_134814_artwork_media'
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
-import * as migration_20261202_002344_signatory_near_duplicates from './20261202_002344_signatory_near_duplicates'
+import * as migration_20261202_010000_status_draft_or_published from './20261202_010000_status_draft_or_published'
+import * as migration_20261202_015316_signatory_near_duplicates from './20261202_015316_signatory_near_duplicates'
 
 export const migrations = [
   {
@@ -32,8 +33,13 @@ export const migrations = [
     name: '20261121_180000_signatures_without_email_keys',
   },
   {
-    up: migration_20261202_002344_signatory_near_duplicates.up,
-    down: migration_20261202_002344_signatory_near_duplicates.down,
-    name: '20261202_002344_signatory_near_duplicates',
+    up: migration_20261202_010000_status_draft_or_published.up,
+    down: migration_20261202_010000_status_draft_or_published.down,
+    name: '20261202_010000_status_draft_or_published',
+  },
+  {
+    up: migration_20261202_015316_signatory_near_duplicates.up,
+    down: migration_20261202_015316_signatory_near_duplicates.down,
+    name: '20261202_015316_signatory_near_duplicates',
   },
 ]

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { createLocalReq } from 'payload'
 
 import { siteIsArchived } from '../../../access/siteIsArchived'
+import { metrics } from '../../../metrics'
 
 import {
   ARCHIVED_LETTER_MESSAGE,
@@ -88,8 +89,10 @@ async function writeFormBatch(payload: Payload, items: FormSignature[]): Promise
       links: items[index].links,
     })),
   )
+  if (toWrite.length) metrics.signatureBatchSize.observe(toWrite.length)
   toWrite.forEach((index, position) => {
     const result = written[position]
+    if (result.outcome === 'stored') metrics.signaturesAccepted.inc()
     if (result.outcome === 'failed') {
       payload.logger.error({ err: result.error }, 'a signature could not be stored')
       // Not answered as received: the signer must know to try again.
