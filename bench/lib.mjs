@@ -59,9 +59,26 @@ export function seedDemoContent(space) {
 
 /** `node dist/server.js` as `npm start` runs it, on a free loopback port. */
 export async function startServer(space, extraEnv = {}) {
+  return startProcess(
+    [process.execPath, '--conditions=production', 'dist/server.js'],
+    space,
+    extraEnv,
+  )
+}
+
+/** The signing ceiling (bench/sign-ceiling.ts) on its own SQLite file in the scratch folder. */
+export function startSignCeiling(space) {
+  return startProcess(
+    [path.join(root, 'node_modules/.bin/tsx'), '--conditions=development', 'bench/sign-ceiling.ts'],
+    space,
+    { CEILING_DATABASE: path.join(space.dir, 'ceiling.db') },
+  )
+}
+
+export async function startProcess([command, ...args], space, extraEnv) {
   const port = await freePort()
   const base = `http://127.0.0.1:${port}`
-  const server = spawn(process.execPath, ['--conditions=production', 'dist/server.js'], {
+  const server = spawn(command, args, {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -78,11 +95,12 @@ export async function startServer(space, extraEnv = {}) {
   })
   await new Promise((resolve, reject) => {
     server.once('exit', (code) => reject(new Error(`server exited with ${code}`)))
-    server.stdout.on('data', (chunk) => String(chunk).includes('listening on') && resolve())
+    server.stdout.on('data', (chunk) => /listening( on)?\b/.test(String(chunk)) && resolve())
   })
   return {
     base,
     pid: server.pid,
+    child: server,
     stop: async () => {
       server.kill('SIGTERM')
       await new Promise((resolve) => server.once('exit', resolve))
@@ -133,36 +151,11 @@ export async function signingBurst({ base, auth, total, connections }) {
     },
     auth,
   )
-  let sent = 0
-  let accepted = 0
-  const result = await autocannon({
+  const { result, accepted } = await signatureBurst({
     url: `${base}/api/signatories/sign`,
+    letter: letter.slug,
+    total,
     connections,
-    amount: total,
-    timeout: 30,
-    requests: [
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => {
-          sent += 1
-          return {
-            ...request,
-            body: JSON.stringify({
-              letter: letter.slug,
-              name: `Bench Signer ${sent}`,
-              role: 'Nurse',
-              email: `bench-${sent}@example.org`,
-              display: 'full',
-              consent: true,
-            }),
-          }
-        },
-        onResponse: (status) => {
-          if (status === 202) accepted += 1
-        },
-      },
-    ],
   })
   const stored = await json(
     base,
@@ -187,6 +180,45 @@ export async function signingBurst({ base, auth, total, connections }) {
     non2xx: result.non2xx,
     durationSeconds: result.duration,
   }
+}
+
+/**
+ * `total` distinct signatures POSTed to `url` at `connections` at once, each answered 202 when
+ * accepted; the same bodies for the CMS and for the signing ceiling (bench/sign-ceiling.ts).
+ */
+export async function signatureBurst({ url, letter, total, connections }) {
+  let sent = 0
+  let accepted = 0
+  const result = await autocannon({
+    url,
+    connections,
+    amount: total,
+    timeout: 30,
+    requests: [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (request) => {
+          sent += 1
+          return {
+            ...request,
+            body: JSON.stringify({
+              letter,
+              name: `Bench Signer ${sent}`,
+              role: 'Nurse',
+              email: `bench-${sent}@example.org`,
+              display: 'full',
+              consent: true,
+            }),
+          }
+        },
+        onResponse: (status) => {
+          if (status === 202) accepted += 1
+        },
+      },
+    ],
+  })
+  return { result, accepted }
 }
 
 /** No accepted signature was lost, none stored twice. */

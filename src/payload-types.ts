@@ -630,7 +630,7 @@ export interface Signatory {
   email?: string | null;
   status: 'pending' | 'verified' | 'approved' | 'rejected' | 'duplicate' | 'withdrawn';
   /**
-   * Someone with the same name signed this letter with another email address.
+   * Someone with the same or a very similar name (and a like role or organisation) signed this letter with another email address.
    */
   possibleDuplicateOf?: (number | null) | Signatory;
   moderationNote?: string | null;
@@ -649,6 +649,7 @@ export interface Signatory {
   confirmExpiresAt?: string | null;
   withdrawTokenHash?: string | null;
   nameKey?: string | null;
+  nameBlockKey?: string | null;
   ipHash?: string | null;
   updatedAt: string;
   createdAt: string;
@@ -1290,6 +1291,7 @@ export interface SignatoriesSelect<T extends boolean = true> {
   confirmExpiresAt?: T;
   withdrawTokenHash?: T;
   nameKey?: T;
+  nameBlockKey?: T;
   ipHash?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -24,6 +24,7 @@ import { inThisProcess, type LimitStores, missBudget, perMinuteLimit } from './s
 import { withBody } from './server/requestBody'
 import { routeLabeller } from './server/routeLabel'
 import { securityHeaders } from './server/securityHeaders'
+import { signRoute } from './server/signRoute'
 import { startSharedState } from './sharedState'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
@@ -124,6 +125,7 @@ async function main(): Promise<void> {
       stores('sign'),
     ),
   )
+  app.post('/api/signatories/sign', ...signRoute(payload, environment.requestBodyLimitBytes))
   app.post(
     '/api/users/login',
     perMinuteLimit(

@@ -3,10 +3,12 @@ import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { CONSENT_NOTICE } from '../src/collections/Signatories/options'
+import { EMAIL_PROBLEM } from '../src/collections/Signatories/rules'
 import { type Auth, api } from './helpers/api'
 import { testDialects } from './helpers/databases'
 import { connectLocalPayload, type LocalPayload } from './helpers/localPayload'
 import { type RunningServer, startServer } from './helpers/server'
+import { DOUBTFUL_EMAILS } from './helpers/signatures'
 import { createTeam, type Team } from './helpers/team'
 
 type Doc = { id: number | string; slug?: string }
@@ -95,6 +97,14 @@ describe.each(testDialects())('signing an open letter on $dialect', ({ dialect, 
     expect(await fields(signature({ organisation: 'o'.repeat(161) }))).toEqual(['organisation'])
     expect(await fields(signature({ display: 'famous' }))).toEqual(['display'])
     expect(await fields(signature({ name: '', consent: 'yes' }))).toEqual(['name', 'consent'])
+    // The form answers these as the import and the admin do (test/signing-rules.test.ts).
+    for (const email of DOUBTFUL_EMAILS) {
+      const response = await sign(signature({ email }))
+      expect(response.status, email).toBe(400)
+      expect(response.body.errors?.[0]?.data?.errors, email).toEqual([
+        { field: 'email', message: EMAIL_PROBLEM },
+      ])
+    }
 
     const notJson = await client.request<ErrorBody>('/api/signatories/sign', {
       method: 'POST',
@@ -174,6 +184,26 @@ describe.each(testDialects())('signing an open letter on $dialect', ({ dialect, 
     expect(docs).toHaveLength(2)
     expect(docs[0].possibleDuplicateOf ?? null).toBeNull()
     expect(docs[1].possibleDuplicateOf).toBe(docs[0].id)
+  })
+
+  it.skipIf(skip)('flags near-duplicates signed together, and not different people', async () => {
+    const bodies = [
+      signature({ name: 'Louisa Harvey', role: 'Crisis team nurse' }),
+      signature({ name: 'Louise Harvey', role: 'Nurse, crisis team' }),
+      signature({ name: 'Sam Harvey', role: 'Crisis team nurse' }),
+    ]
+    // Sent at once, so they share a batch: the second is flagged against the first all the same.
+    const answers = await Promise.all(bodies.map((body) => sign(body)))
+    expect(answers.map((answer) => answer.status)).toEqual([202, 202, 202])
+    const { docs } = await stored('where[nameBlockKey][in]=harvey l,harvey s&sort=createdAt')
+    const byName = Object.fromEntries(docs.map((doc) => [doc.name, doc]))
+    const [first, second] = [byName['Louisa Harvey'], byName['Louise Harvey']].sort(
+      (a, b) =>
+        String(a.createdAt).localeCompare(String(b.createdAt)) || Number(a.id) - Number(b.id),
+    )
+    expect(second.possibleDuplicateOf).toBe(first.id)
+    expect(first.possibleDuplicateOf ?? null).toBeNull()
+    expect(byName['Sam Harvey'].possibleDuplicateOf ?? null).toBeNull()
   })
 
   it.skipIf(skip)(

@@ -44,7 +44,20 @@ export async function startServer(
       'dist/server.js is missing: run the tests through `npm test`, which builds first.',
     )
   }
-  const database = shared ?? (await createTestDatabase(dialect))
+  if (shared) return startServerOn(shared, extraEnv, { keepDatabase: true })
+  return startServerOn(await createTestDatabase(dialect), extraEnv)
+}
+
+/**
+ * The production server on a database that already exists: another instance's, or the same
+ * again after a crash. `stop` drops the database unless `keepDatabase`; give PAYLOAD_SECRET in
+ * `extraEnv` to reuse one.
+ */
+export async function startServerOn(
+  database: TestDatabase,
+  extraEnv: Record<string, string> = {},
+  { keepDatabase = false }: { keepDatabase?: boolean } = {},
+): Promise<RunningServer> {
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-media-'))
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
@@ -73,7 +86,7 @@ export async function startServer(
   )
 
   const cleanUp = async () => {
-    if (!shared) await database.drop()
+    if (!keepDatabase) await database.drop()
     fs.rmSync(mediaDir, { recursive: true, force: true })
   }
 

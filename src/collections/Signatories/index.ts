@@ -17,6 +17,7 @@ import { withdrawEndpoint, withdrawPageEndpoint } from './endpoints/withdraw'
 import { fillKeys } from './hooks/fillKeys'
 import { flagPossibleDuplicate } from './hooks/flagPossibleDuplicate'
 import { setPublicFields } from './hooks/publicFields'
+import { validateSignatoryEmail } from './rules'
 import { DISPLAY_CHOICES, LIMITS, SIGNATORY_SOURCES, SIGNATORY_STATUSES } from './options'
 
 // What the signer chose (who they are, what they signed, how to be shown) is theirs: moderators
@@ -62,7 +63,13 @@ export const Signatories: CollectionConfig = {
   ],
   hooks: { beforeChange: [fillKeys, setPublicFields, flagPossibleDuplicate] },
   // One signature per email address per letter, even when identical requests race.
-  indexes: [{ fields: ['letter', 'emailHash'], unique: true }],
+  indexes: [
+    { fields: ['letter', 'emailHash'], unique: true },
+    // Possible duplicates are looked up by letter and name key, never by a scan of the letter.
+    { fields: ['letter', 'nameBlockKey'] },
+    // The public count and list of a letter of tens of thousands: approved ones, newest first.
+    { fields: ['letter', 'status', 'createdAt'] },
+  ],
   fields: [
     {
       name: 'letter',
@@ -132,6 +139,8 @@ export const Signatories: CollectionConfig = {
       type: 'email',
       label: 'Email address',
       access: PRIVATE,
+      // The same rule and words as the signing form and the CSV import.
+      validate: validateSignatoryEmail,
       admin: { description: 'Private: for confirming the signature only.' },
     },
     {
@@ -153,7 +162,19 @@ export const Signatories: CollectionConfig = {
       access: MODERATION,
       admin: {
         position: 'sidebar',
-        description: 'Someone with the same name signed this letter with another email address.',
+        description:
+          'Someone with the same or a very similar name (and a like role or organisation) signed this letter with another email address.',
+      },
+    },
+    {
+      name: 'possibleDuplicateComparison',
+      type: 'ui',
+      label: 'Possibly the same person',
+      admin: {
+        condition: (data) => Boolean(data?.possibleDuplicateOf),
+        components: {
+          Field: '/components/PossibleDuplicateSideBySide#PossibleDuplicateSideBySide',
+        },
       },
     },
     {
@@ -216,6 +237,8 @@ export const Signatories: CollectionConfig = {
       admin: { hidden: true },
     },
     { name: 'nameKey', type: 'text', index: true, access: SERVER_SET, admin: { hidden: true } },
+    // Surname and first initial of nameKey: where near-duplicates are looked for.
+    { name: 'nameBlockKey', type: 'text', access: SERVER_SET, admin: { hidden: true } },
     { name: 'ipHash', type: 'text', access: SERVER_SET, admin: { hidden: true } },
   ],
 }

@@ -6,6 +6,7 @@ import * as migration_20261121_134824_artwork_media from './20261121_134824_artw
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
 import * as migration_20261202_002550_object_storage_prefix from './20261202_002550_object_storage_prefix'
 import * as migration_20261202_005454_scheduled_backup from './20261202_005454_scheduled_backup'
+import * as migration_20261202_015354_signatory_near_duplicates from './20261202_015354_signatory_near_duplicates'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261202_005454_scheduled_backup.up,
     down: migration_20261202_005454_scheduled_backup.down,
     name: '20261202_005454_scheduled_backup',
+  },
+  {
+    up: migration_20261202_015354_signatory_near_duplicates.up,
+    down: migration_20261202_015354_signatory_near_duplicates.down,
+    name: '20261202_015354_signatory_near_duplicates',
   },
 ]

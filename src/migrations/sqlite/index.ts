@@ -5,6 +5,7 @@ import * as migration_20261121_134814_artwork_media from './20261121_134814_artw
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
 import * as migration_20261202_002508_object_storage_prefix from './20261202_002508_object_storage_prefix'
 import * as migration_20261202_010000_status_draft_or_published from './20261202_010000_status_draft_or_published'
+import * as migration_20261202_015316_signatory_near_duplicates from './20261202_015316_signatory_near_duplicates'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261202_010000_status_draft_or_published.up,
     down: migration_20261202_010000_status_draft_or_published.down,
     name: '20261202_010000_status_draft_or_published',
+  },
+  {
+    up: migration_20261202_015316_signatory_near_duplicates.up,
+    down: migration_20261202_015316_signatory_near_duplicates.down,
+    name: '20261202_015316_signatory_near_duplicates',
   },
 ]

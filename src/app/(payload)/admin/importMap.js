@@ -23,6 +23,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PublishWithWarningsReminder as PublishWithWarningsReminder_fbc8cb94325cec08641ab093fbb29ff5 } from '../../../components/PublishWithWarningsReminder'
+import { PossibleDuplicateSideBySide as PossibleDuplicateSideBySide_40fb8bcb746ee169a894f3e25d8468e6 } from '../../../components/PossibleDuplicateSideBySide'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ArchiveBanner as ArchiveBanner_eea4d3d9060716a52aaecd19a96bf1d2 } from '../../../components/ArchiveBanner'
@@ -58,6 +59,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/PublishWithWarningsReminder#PublishWithWarningsReminder": PublishWithWarningsReminder_fbc8cb94325cec08641ab093fbb29ff5,
+  "/components/PossibleDuplicateSideBySide#PossibleDuplicateSideBySide": PossibleDuplicateSideBySide_40fb8bcb746ee169a894f3e25d8468e6,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
   "/components/ArchiveBanner#ArchiveBanner": ArchiveBanner_eea4d3d9060716a52aaecd19a96bf1d2,

@@ -2,7 +2,8 @@ import type { Payload } from 'payload'
 
 import type { Statement } from '../../../payload-types'
 
-type Found = { letter: Statement } | { status: number; message: string }
+export type Letter = Pick<Statement, 'id' | 'title' | 'slug' | 'kind' | 'signing' | '_status'>
+type Found = { letter: Letter } | { status: number; message: string }
 
 /** A published open letter, by id or slug. */
 export async function findLetter(payload: Payload, idOrSlug: unknown): Promise<Found> {
@@ -24,6 +25,8 @@ export async function findLetter(payload: Payload, idOrSlug: unknown): Promise<F
     depth: 0,
     limit: 1,
     overrideAccess: true,
+    // What signing, counting and exporting need; not the body, which is costly to read.
+    select: { title: true, slug: true, kind: true, signing: true, _status: true },
     where: {
       and: [
         byId ? { id: { equals: key } } : { slug: { equals: key } },
@@ -43,7 +46,7 @@ export const ARCHIVED_LETTER_MESSAGE =
   'This letter is closed: the site has been archived and no longer accepts signatures.'
 
 /** Why a letter cannot be signed now, or null when it can. */
-export function closedReason(letter: Statement, now = new Date()): string | null {
+export function closedReason(letter: Letter, now = new Date()): string | null {
   const closesAt = letter.signing?.closesAt ? new Date(letter.signing.closesAt) : null
   if (closesAt && closesAt <= now) {
     const day = closesAt.toLocaleDateString('en-GB', {

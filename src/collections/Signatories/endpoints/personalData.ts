@@ -6,7 +6,13 @@ import type { Signatory } from '../../../payload-types'
 import { keyedHash, normaliseEmail } from '../normalise'
 
 // Link secrets are not personal data worth handing over, and must never leave the server.
-const INTERNAL = ['confirmTokenHash', 'withdrawTokenHash', 'emailHash', 'nameKey'] as const
+const INTERNAL = [
+  'confirmTokenHash',
+  'withdrawTokenHash',
+  'emailHash',
+  'nameKey',
+  'nameBlockKey',
+] as const
 
 type Found = { error: Response } | { docs: Signatory[] }
 

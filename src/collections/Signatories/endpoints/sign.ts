@@ -1,16 +1,14 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
-import { ValidationError } from 'payload'
-
-import { siteIsArchived } from '../../../access/siteIsArchived'
-import { metrics } from '../../../metrics'
 import { CLIENT_IP_HEADER } from '../../../utilities/clientAddress'
-import { type FieldError, errorResponse as refuse } from '../../../utilities/errorResponse'
-import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, DISPLAY_CHOICES, LIMITS } from '../options'
+import type { FieldError } from '../../../utilities/errorResponse'
+import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION } from '../options'
 import { keyedHash } from '../normalise'
 import { signingSettings } from '../settings'
 import { newToken, tokenHash } from '../tokens'
-import { ARCHIVED_LETTER_MESSAGE, closedReason, findLetter } from './findOpenLetter'
+import { checkSignature } from '../rules'
+import { archived, signingQueue } from '../write/signingQueue'
+import { ARCHIVED_LETTER_MESSAGE } from './findOpenLetter'
 
 // The same answer whether or not this email address had already signed, so nobody can use
 // the form to find out who has signed.
@@ -19,174 +17,110 @@ const RECEIVED = {
     'Thank you. Your signature has been received and will appear once our team has checked it.',
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-const DISPLAY_VALUES: readonly string[] = DISPLAY_CHOICES.map(({ value }) => value)
+export type SignAnswer = { status: number; body: Record<string, unknown> }
 
-function text(
-  body: Record<string, unknown>,
-  field: string,
-  max: number,
-  errors: FieldError[],
-  label: string,
-) {
-  const value = body[field]
-  if (value === undefined || value === null || value === '') return ''
-  if (typeof value !== 'string') {
-    errors.push({ field, message: `${label} must be text.` })
-    return ''
-  }
-  const trimmed = value.trim().replace(/\s+/g, ' ')
-  if (trimmed.length > max)
-    errors.push({ field, message: `${label} can be at most ${max} characters.` })
-  return trimmed
-}
+const refusal = (status: number, message: string, fieldErrors?: FieldError[]): SignAnswer => ({
+  status,
+  body: { errors: [{ message, ...(fieldErrors ? { data: { errors: fieldErrors } } : {}) }] },
+})
 
 /**
- * POST /api/signatories/sign — the public's only way to write. Validates everything, refuses
- * closed letters, stores the consent given and a keyed hash of the address it came from, and
- * relies on a unique index so that one email address signs a letter once.
+ * Signing an open letter, the public's only way to write: checks the signature with the shared
+ * rules, then hands it to the signing queue, which writes signatures arriving together in one
+ * transaction (group commit) and answers each once its batch is on disk. A unique index keeps
+ * one signature per email address per letter. `body` is the parsed JSON, or undefined when the
+ * request was not JSON; `ip` the client's address, of which only a keyed hash is stored.
+ *
+ * Served by Express straight from Payload's instance (src/server/signRoute.ts), so a burst of
+ * signatures does not pay for Next.js routing, and by the Payload endpoint below otherwise.
  */
+export async function signLetter(
+  payload: Payload,
+  body: unknown,
+  ip: string | null,
+): Promise<SignAnswer> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    if (await archived(payload)) return refusal(410, ARCHIVED_LETTER_MESSAGE)
+    return refusal(
+      400,
+      body === undefined ? 'Send the signature as JSON.' : 'Send the signature as a JSON object.',
+    )
+  }
+  const input = body as Record<string, unknown>
+  const checked = checkSignature(input, { requireEmail: true })
+  const errors: FieldError[] = 'errors' in checked ? [...checked.errors] : []
+  if (input.consent !== true) {
+    errors.push({
+      field: 'consent',
+      message: 'Tick the consent box to sign: we cannot store your signature without it.',
+    })
+  }
+  if (errors.length || !('signature' in checked)) {
+    // Every letter of an archived site is closed, whatever was sent.
+    if (await archived(payload)) return refusal(410, ARCHIVED_LETTER_MESSAGE)
+    return refusal(400, 'Some details need correcting.', errors)
+  }
+  const { signature } = checked
+
+  const settings = signingSettings(payload)
+  const links = settings.emailConfirmation ? { confirm: newToken(), withdraw: newToken() } : null
+  const outcome = await signingQueue(payload).submit({
+    letterKey: input.letter,
+    signature,
+    // Bots fill every field; people never see this one. Answer as if all went well.
+    discard: typeof input.website === 'string' && input.website.trim() !== '',
+    consent: {
+      notice: CONSENT_NOTICE,
+      version: CONSENT_NOTICE_VERSION,
+      givenAt: new Date().toISOString(),
+    },
+    ipHash: ip ? keyedHash(payload.secret, 'ip', ip) : null,
+    ...(links && {
+      links: {
+        confirmTokenHash: tokenHash(links.confirm),
+        confirmExpiresAt: new Date(
+          Date.now() + settings.confirmationHours * 3_600_000,
+        ).toISOString(),
+        withdrawTokenHash: tokenHash(links.withdraw),
+      },
+    }),
+  })
+  if ('refused' in outcome) return refusal(outcome.refused.status, outcome.refused.message)
+  // The same answer whether or not this address had signed before.
+  if (links && outcome.stored && signature.email) {
+    // Stored first, mailed second: a mail failure must never cost a signature.
+    try {
+      await sendConfirmation(payload, {
+        to: signature.email,
+        name: signature.name,
+        letterTitle: outcome.letter.title,
+        links,
+      })
+    } catch (error) {
+      payload.logger.error({ err: error }, 'could not send the confirmation email')
+    }
+  }
+  return { status: 202, body: RECEIVED }
+}
+
+/** POST /api/signatories/sign through Payload's REST handler. */
 export const signEndpoint: Endpoint = {
   path: '/sign',
   method: 'post',
   handler: async (req: PayloadRequest) => {
-    // Every letter of an archived site is closed, whatever was sent.
-    if (await siteIsArchived(req)) return refuse(410, ARCHIVED_LETTER_MESSAGE)
     let body: unknown
     try {
       body = await req.json?.()
     } catch {
-      return refuse(400, 'Send the signature as JSON.')
+      body = undefined
     }
-    if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      return refuse(400, 'Send the signature as a JSON object.')
-    }
-    const input = body as Record<string, unknown>
-
-    const errors: FieldError[] = []
-    const name = text(input, 'name', LIMITS.name, errors, 'Your name')
-    if (!name && !errors.some((error) => error.field === 'name')) {
-      errors.push({ field: 'name', message: 'Give your name.' })
-    }
-    const role = text(input, 'role', LIMITS.role, errors, 'Your role or profession')
-    const organisation = text(
-      input,
-      'organisation',
-      LIMITS.organisation,
-      errors,
-      'Your organisation',
-    )
-    const email = text(input, 'email', LIMITS.email, errors, 'Your email address').toLowerCase()
-    if (!email)
-      errors.push({
-        field: 'email',
-        message: 'Give your email address, so we can confirm your signature.',
-      })
-    else if (!EMAIL_PATTERN.test(email))
-      errors.push({ field: 'email', message: 'That email address does not look right.' })
-    const display = input.display ?? 'full'
-    if (typeof display !== 'string' || !DISPLAY_VALUES.includes(display)) {
-      errors.push({
-        field: 'display',
-        message: `Choose how to be shown: ${DISPLAY_VALUES.join(', ')}.`,
-      })
-    }
-    const onBehalf = input.onBehalfOfOrganisation ?? false
-    if (typeof onBehalf !== 'boolean') {
-      errors.push({
-        field: 'onBehalfOfOrganisation',
-        message: 'onBehalfOfOrganisation must be true or false.',
-      })
-    } else if (onBehalf && !organisation) {
-      errors.push({ field: 'organisation', message: 'Name the organisation you are signing for.' })
-    }
-    if (input.consent !== true) {
-      errors.push({
-        field: 'consent',
-        message: 'Tick the consent box to sign: we cannot store your signature without it.',
-      })
-    }
-    if (errors.length) return refuse(400, 'Some details need correcting.', errors)
-
-    const found = await findLetter(req.payload, input.letter)
-    if ('status' in found) return refuse(found.status, found.message)
-    const reason = closedReason(found.letter)
-    if (reason) return refuse(410, reason)
-
-    // Bots fill every field; people never see this one. Answer as if all went well.
-    if (typeof input.website === 'string' && input.website.trim() !== '') {
-      return Response.json(RECEIVED, { status: 202 })
-    }
-
-    const { payload } = req
-    const ip = req.headers.get(CLIENT_IP_HEADER)
-    const emailHash = keyedHash(payload.secret, 'email', email)
-    const settings = signingSettings(payload)
-    const links = settings.emailConfirmation ? { confirm: newToken(), withdraw: newToken() } : null
-    let created: { id: number | string }
-    try {
-      created = await payload.create({
-        collection: 'signatories',
-        // Nothing of the stored document goes back to the signer: skip populating the letter.
-        depth: 0,
-        select: { status: true },
-        overrideAccess: true,
-        data: {
-          letter: found.letter.id,
-          name,
-          role: role || null,
-          organisation: organisation || null,
-          onBehalfOfOrganisation: onBehalf as boolean,
-          display: display as 'full',
-          email,
-          status: 'pending',
-          source: 'form',
-          consent: {
-            notice: CONSENT_NOTICE,
-            version: CONSENT_NOTICE_VERSION,
-            givenAt: new Date().toISOString(),
-          },
-          ipHash: ip ? keyedHash(payload.secret, 'ip', ip) : null,
-          ...(links && {
-            confirmTokenHash: tokenHash(links.confirm),
-            confirmExpiresAt: new Date(
-              Date.now() + settings.confirmationHours * 3_600_000,
-            ).toISOString(),
-            withdrawTokenHash: tokenHash(links.withdraw),
-          }),
-        },
-      })
-    } catch (error) {
-      // The unique index on (letter, emailHash) refused it: this address has already signed.
-      // Anything else is a real failure and must not be answered as if it had been stored.
-      if (
-        error instanceof ValidationError &&
-        (await alreadySigned(req, found.letter.id, emailHash))
-      ) {
-        return Response.json(RECEIVED, { status: 202 })
-      }
-      throw error
-    }
-    metrics.signaturesAccepted.inc()
-    // One transaction per signature, until signatures are written in batches.
-    metrics.signatureBatchSize.observe(1)
-    if (links) {
-      // Stored first, mailed second: a mail failure must never cost a signature.
-      try {
-        await sendConfirmation(req, { to: email, name, letterTitle: found.letter.title, links })
-      } catch (error) {
-        payload.logger.error(
-          { err: error, signatory: created.id },
-          'could not send the confirmation email',
-        )
-      }
-    }
-    return Response.json(RECEIVED, { status: 202 })
+    const answer = await signLetter(req.payload, body, req.headers.get(CLIENT_IP_HEADER))
+    return Response.json(answer.body, { status: answer.status })
   },
 }
 
 async function sendConfirmation(
-  req: PayloadRequest,
+  payload: Payload,
   {
     to,
     name,
@@ -199,8 +133,8 @@ async function sendConfirmation(
     links: { confirm: string; withdraw: string }
   },
 ) {
-  const base = `${req.payload.config.serverURL}/api/signatories`
-  const { confirmationHours } = signingSettings(req.payload)
+  const base = `${payload.config.serverURL}/api/signatories`
+  const { confirmationHours } = signingSettings(payload)
   const confirmUrl = `${base}/confirm?token=${links.confirm}`
   const withdrawUrl = `${base}/withdraw?token=${links.withdraw}`
   const text = [
@@ -216,18 +150,9 @@ async function sendConfirmation(
     '',
     '#StopSIM',
   ].join('\n')
-  await req.payload.sendEmail({
+  await payload.sendEmail({
     to,
     subject: `Please confirm your signature: ${letterTitle}`,
     text,
   })
-}
-
-async function alreadySigned(req: PayloadRequest, letter: number, emailHash: string) {
-  const { totalDocs } = await req.payload.count({
-    collection: 'signatories',
-    overrideAccess: true,
-    where: { and: [{ letter: { equals: letter } }, { emailHash: { equals: emailHash } }] },
-  })
-  return totalDocs > 0
 }

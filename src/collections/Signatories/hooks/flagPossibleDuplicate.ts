@@ -1,10 +1,12 @@
 import type { CollectionBeforeChangeHook } from 'payload'
 
 import { isArchiveImport } from '../../../archive/importContext'
+import { possibleDuplicateAmong } from '../rules'
 
 /**
- * The same name on the same letter under another (or no) email address is kept, but pointed
- * at the earlier signature for a moderator to decide.
+ * A signature that may be someone who already signed this letter under another (or no) email
+ * address is kept, but pointed at the earlier signature for a moderator to decide. The
+ * candidates come from the (letter, nameBlockKey) index, never a scan of the letter.
  */
 export const flagPossibleDuplicate: CollectionBeforeChangeHook = async ({
   data,
@@ -13,18 +15,28 @@ export const flagPossibleDuplicate: CollectionBeforeChangeHook = async ({
 }) => {
   // Restored signatures carry only their public names: every "Anonymous" would match.
   if (isArchiveImport(req)) return data
-  if (operation !== 'create' || !data.nameKey || !data.letter || data.possibleDuplicateOf)
+  if (operation !== 'create' || !data.nameBlockKey || !data.letter || data.possibleDuplicateOf)
     return data
   const { docs } = await req.payload.find({
     collection: 'signatories',
     depth: 0,
-    limit: 1,
+    limit: 200,
     overrideAccess: true,
     req,
+    select: { nameKey: true, role: true, organisation: true, emailHash: true },
     sort: 'createdAt',
-    where: { and: [{ letter: { equals: data.letter } }, { nameKey: { equals: data.nameKey } }] },
+    where: {
+      and: [{ letter: { equals: data.letter } }, { nameBlockKey: { equals: data.nameBlockKey } }],
+    },
   })
-  const earlier = docs[0]
-  if (!earlier || (data.emailHash && earlier.emailHash === data.emailHash)) return data
-  return { ...data, possibleDuplicateOf: earlier.id }
+  const earlier = possibleDuplicateAmong(
+    {
+      nameKey: data.nameKey,
+      emailHash: data.emailHash,
+      role: data.role,
+      organisation: data.organisation,
+    },
+    docs,
+  )
+  return earlier ? { ...data, possibleDuplicateOf: earlier.id } : data
 }

@@ -2,9 +2,11 @@ import type { Payload } from 'payload'
 
 import { parse } from 'csv-parse/sync'
 
+import type { FieldError } from '../../../utilities/errorResponse'
 import { findLetter } from '../endpoints/findOpenLetter'
-import { keyedHash, nameKey, NO_EMAIL_KEY_PREFIX, normaliseEmail } from '../normalise'
 import { DISPLAY_CHOICES, LIMITS } from '../options'
+import { checkSignature } from '../rules'
+import { type SignatureToWrite, writeSignatures } from '../write/writeSignatures'
 
 export type ImportReport = {
   imported: number
@@ -16,14 +18,15 @@ export type ImportReport = {
 
 const DISPLAY_VALUES: readonly string[] = DISPLAY_CHOICES.map(({ value }) => value)
 const COLUMNS = ['name', 'role', 'organisation', 'email', 'display', 'on_behalf_of_organisation']
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+const IMPORT_BATCH = 200
 
 type Row = Partial<Record<(typeof COLUMNS)[number], string>>
 
 /**
- * Imports signatures from CSV with the signing form's rules: one per email address per
- * letter; the same name under another address is flagged for a moderator. Rows already
- * present are skipped, so running the same file twice imports nothing the second time.
+ * Imports signatures from CSV with the signing form's rules (src/collections/Signatories/
+ * rules.ts): one per email address per letter; a possible duplicate is flagged for a moderator.
+ * Every bad row is reported and the rest imported; rows already present are skipped, so
+ * running the same file twice imports nothing the second time.
  */
 export async function importSignatories(
   payload: Payload,
@@ -56,90 +59,90 @@ export async function importSignatories(
     ? [`ignoring unknown columns: ${unknownColumns.join(', ')} (known: ${COLUMNS.join(', ')})`]
     : []
 
+  // Every row is checked before any is written, so the report names every bad row at once.
+  const good: { line: number; row: SignatureToWrite }[] = []
+  const givenAt = new Date().toISOString()
+  for (const [index, row] of rows.entries()) {
+    const line = index + 2 // the header is line 1
+    const checked = checkSignature(
+      {
+        name: row.name,
+        role: row.role,
+        organisation: row.organisation,
+        email: row.email,
+        display: row.display || 'full',
+        onBehalfOfOrganisation: /^(1|true|yes|y)$/i.test(row.on_behalf_of_organisation ?? ''),
+      },
+      { requireEmail: false },
+    )
+    if ('errors' in checked) {
+      const why = checked.errors.map((error) => problemFor(error, row)).join('; ')
+      problems.push(`line ${line}: ${why}; not imported`)
+      continue
+    }
+    good.push({
+      line,
+      row: {
+        letter: letter.id,
+        signature: checked.signature,
+        status: approve ? 'approved' : 'pending',
+        source: 'import',
+        consent: { notice: `Imported from ${source}`, version: 'import', givenAt },
+      },
+    })
+  }
+
   let imported = 0
   let skipped = 0
   let flagged = 0
-  for (const [index, row] of rows.entries()) {
-    const line = index + 2 // the header is line 1
-    const name = row.name ?? ''
-    const email = row.email ? normaliseEmail(row.email) : ''
-    const display = row.display || 'full'
-    const problem =
-      (!name && 'no name') ||
-      (name.length > LIMITS.name && `name longer than ${LIMITS.name} characters`) ||
-      ((row.role ?? '').length > LIMITS.role && `role longer than ${LIMITS.role} characters`) ||
-      ((row.organisation ?? '').length > LIMITS.organisation &&
-        `organisation longer than ${LIMITS.organisation} characters`) ||
-      (email && !EMAIL_PATTERN.test(email) && `email "${row.email}" does not look right`) ||
-      (!DISPLAY_VALUES.includes(display) &&
-        `display "${display}" is not one of ${DISPLAY_VALUES.join(', ')}`)
-    if (problem) {
-      problems.push(`line ${line}: ${problem}; not imported`)
-      continue
-    }
-
-    if (
-      await alreadyPresent(
-        payload,
-        letter.id,
-        email ? keyedHash(payload.secret, 'email', email) : null,
-        nameKey(name),
-      )
-    ) {
-      skipped++
-      continue
-    }
-    const created = await payload.create({
-      collection: 'signatories',
-      overrideAccess: true,
-      data: {
-        letter: letter.id,
-        name,
-        role: row.role || null,
-        organisation: row.organisation || null,
-        email: email || null,
-        display: display as 'full',
-        onBehalfOfOrganisation: /^(1|true|yes|y)$/i.test(row.on_behalf_of_organisation ?? ''),
-        status: approve ? 'approved' : 'pending',
-        source: 'import',
-        consent: {
-          notice: `Imported from ${source}`,
-          version: 'import',
-          givenAt: new Date().toISOString(),
-        },
-      },
+  // In batches, as the signing form writes: one transaction each, and a row that fails is
+  // reported without stopping the rest.
+  for (let start = 0; start < good.length; start += IMPORT_BATCH) {
+    const batch = good.slice(start, start + IMPORT_BATCH)
+    const results = await writeSignatures(
+      payload,
+      batch.map(({ row }) => row),
+    )
+    results.forEach((result, position) => {
+      if (result.outcome === 'stored') {
+        imported++
+        if (result.possibleDuplicateOf !== null) flagged++
+      } else if (result.outcome === 'alreadyPresent') skipped++
+      else {
+        problems.push(
+          `line ${batch[position].line}: could not be stored (${(result.error as Error)?.message ?? result.error}); not imported`,
+        )
+      }
     })
-    imported++
-    if (created.possibleDuplicateOf) flagged++
   }
+  const notImported = rows.length - imported - skipped
   return {
     imported,
     skipped,
     flagged,
     problems,
-    summary: `imported ${imported}, skipped ${skipped} as already present, flagged ${flagged} as possible duplicates`,
+    summary:
+      `imported ${imported}, skipped ${skipped} as already present, flagged ${flagged} as possible duplicates` +
+      (notImported ? `, ${notImported} not imported (listed above)` : ''),
   }
 }
 
-// With an email address, that address on this letter; without one, the same name on this
-// letter with no address (so re-running a file of nameless-email rows adds nothing).
-async function alreadyPresent(
-  payload: Payload,
-  letter: number,
-  emailHash: string | null,
-  key: string,
-) {
-  const { totalDocs } = await payload.count({
-    collection: 'signatories',
-    overrideAccess: true,
-    where: {
-      and: [
-        { letter: { equals: letter } },
-        emailHash
-          ? { emailHash: { equals: emailHash } }
-          : { and: [{ nameKey: { equals: key } }, { emailHash: { like: NO_EMAIL_KEY_PREFIX } }] },
-      ],
-    },
-  })
-  return totalDocs > 0
+// The form's messages speak to the signer ("Your name"); an import report speaks about a row.
+function problemFor(error: FieldError, row: Row): string {
+  switch (error.field) {
+    case 'name':
+      return row.name ? `name longer than ${LIMITS.name} characters` : 'no name'
+    case 'role':
+      return `role longer than ${LIMITS.role} characters`
+    case 'organisation':
+      return row.on_behalf_of_organisation && !row.organisation
+        ? 'signs on behalf of an organisation but names none'
+        : `organisation longer than ${LIMITS.organisation} characters`
+    case 'email':
+      return `email "${row.email}": ${error.message.replace(/\.$/, '').toLowerCase()}`
+    case 'display':
+      return `display "${row.display}" is not one of ${DISPLAY_VALUES.join(', ')}`
+    default:
+      return error.message
+  }
 }
