@@ -56,6 +56,12 @@ export type Environment = {
   apiCacheMaxBytes: number
   /** Archive mode forced on, whatever site settings say: read-only for all but admins. */
   archiveMode: boolean
+  /** Let webhooks reach private, loopback and link-local addresses (tests, a private network). */
+  webhookAllowPrivate: boolean
+  /** Retries after a webhook delivery's first attempt fails. */
+  webhookRetryAttempts: number
+  /** Wait before the first retry; each later one waits twice as long as the one before. */
+  webhookRetryDelayMs: number
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -110,6 +116,9 @@ export function readEnvironment(variables: Variables = process.env): Environment
     apiCacheStaleSeconds: readInteger(variables, 'API_CACHE_STALE_SECONDS', 60, { min: 0 }),
     apiCacheMaxBytes: readInteger(variables, 'API_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 }),
     archiveMode: readBoolean(variables, 'ARCHIVE_MODE', false),
+    webhookAllowPrivate: readBoolean(variables, 'WEBHOOK_ALLOW_PRIVATE', false),
+    webhookRetryAttempts: readInteger(variables, 'WEBHOOK_RETRY_ATTEMPTS', 11, { min: 0, max: 30 }),
+    webhookRetryDelayMs: readInteger(variables, 'WEBHOOK_RETRY_DELAY_MS', 60_000, { min: 100 }),
   }
 }
 

@@ -15,16 +15,20 @@ import { Statements } from './collections/Statements'
 import { Trusts } from './collections/Trusts'
 import { Updates } from './collections/Updates'
 import { Users } from './collections/Users'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { Webhooks } from './collections/Webhooks'
 import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
+import { deliverWebhookTask } from './jobs/deliverWebhook'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
 import { invalidateReadCacheOnWrite } from './readCache/invalidateOnWrite'
 import { search } from './search'
 import { formatBytes } from './utilities/formatBytes'
 import { frontendUrlFor, PREVIEWABLE_COLLECTIONS, withPreview } from './utilities/frontendUrl'
+import { webhookEvents } from './webhooks/plugin'
 
 // libvips keeps recently decoded images in a cache of its own; on a small box an upload's
 // memory should be given back as soon as its sizes are written.
@@ -39,6 +43,8 @@ export const collections: CollectionConfig[] = [
   Artwork,
   Media,
   Users,
+  Webhooks,
+  WebhookDeliveries,
 ]
 export const globals: GlobalConfig[] = [SiteSettings]
 
@@ -65,7 +71,10 @@ export function createConfig(environment: Environment) {
       user: Users.slug,
       avatar: 'default',
       components: {
-        beforeDashboard: ['/components/WhatNeedsDoing#WhatNeedsDoing'],
+        beforeDashboard: [
+          '/components/WebhooksSwitchedOff#WebhooksSwitchedOff',
+          '/components/WhatNeedsDoing#WhatNeedsDoing',
+        ],
         header: ['/components/ArchiveBanner#ArchiveBanner'],
       },
       importMap: { baseDir: path.resolve(/*turbopackIgnore: true*/ 'src') },
@@ -94,6 +103,11 @@ export function createConfig(environment: Environment) {
       archiveMode: environment.archiveMode,
       loginRateLimitPerMinute: environment.loginRateLimitPerMinute,
       uploadMaxPixels: environment.uploadMaxPixels,
+      webhooks: {
+        allowPrivate: environment.webhookAllowPrivate,
+        retryAttempts: environment.webhookRetryAttempts,
+        retryDelayMs: environment.webhookRetryDelayMs,
+      },
       signing: {
         emailConfirmation: Boolean(environment.smtpUrl),
         confirmationHours: environment.signatureConfirmationHours,
@@ -117,11 +131,25 @@ export function createConfig(environment: Environment) {
     jobs: {
       // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
       autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
-      tasks: [expireUnconfirmedSignatures, eraseContactDetailsAfterClosing],
+      tasks: [
+        expireUnconfirmedSignatures,
+        eraseContactDetailsAfterClosing,
+        deliverWebhookTask({
+          retryAttempts: environment.webhookRetryAttempts,
+          retryDelayMs: environment.webhookRetryDelayMs,
+        }),
+      ],
     },
     // Plugins that add collections or globals come first; archiveMode wraps every access rule,
-    // then the read cache hooks every collection, and last the check that all are declared.
-    plugins: [search, archiveMode, invalidateReadCacheOnWrite, requireDeclaredAccess],
+    // then the read cache hooks every collection, webhooks the public ones, and last the check
+    // that all are declared.
+    plugins: [
+      search,
+      archiveMode,
+      invalidateReadCacheOnWrite,
+      webhookEvents,
+      requireDeclaredAccess,
+    ],
     secret: environment.payloadSecret,
     serverURL: environment.serverUrl,
     sharp,

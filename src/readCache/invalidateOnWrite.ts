@@ -1,7 +1,6 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
-  CollectionBeforeOperationHook,
   CollectionConfig,
   GlobalAfterChangeHook,
   GlobalConfig,
@@ -10,6 +9,7 @@ import type {
   Plugin,
 } from 'payload'
 
+import { noteDraftOnlySave, wasDraftOnlySave } from '../utilities/draftOnlySave'
 import { noteTransactionEnd, noteWrite } from './writes'
 
 // Payload sets the request's transaction before any hook runs; a promise means it is still
@@ -17,34 +17,10 @@ import { noteTransactionEnd, noteWrite } from './writes'
 const transactionOf = (req: PayloadRequest) =>
   typeof req.transactionID === 'object' ? undefined : req.transactionID
 
-// A draft saved over an existing document (the admin autosaves every few seconds while someone
-// types) is written to the versions table only: what the public reads has not changed, and a
-// spike's cache need not be thrown away at every pause in typing. Payload does not tell
-// afterChange whether a save was a draft, so beforeOperation notes it on the request.
-const DRAFT_ONLY_SAVES = 'stopsimDraftOnlySaves'
-const draftOnlySaves = (req: PayloadRequest): Set<string> => {
-  req.context[DRAFT_ONLY_SAVES] ??= new Set<string>()
-  return req.context[DRAFT_ONLY_SAVES] as Set<string>
-}
-const saveKey = (collection: string, id: unknown) => `${collection}:${String(id)}`
-
-const noteDraftOnlySave: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
-  // The same test Payload makes before it leaves the document itself alone.
-  const draftOnly =
-    operation === 'update' &&
-    Boolean(collection.versions?.drafts) &&
-    'id' in args &&
-    args.id !== undefined &&
-    args.draft === true &&
-    (args.data as { _status?: unknown } | undefined)?._status !== 'published'
-  if (draftOnly) draftOnlySaves(req).add(saveKey(collection.slug, args.id))
-  return args
-}
-
+// A draft-only save leaves what the public reads as it was: a spike's cache need not be thrown
+// away at every pause in typing.
 const afterCollectionChange: CollectionAfterChangeHook = ({ collection, doc, operation, req }) => {
-  const draftOnly =
-    operation === 'update' && draftOnlySaves(req).delete(saveKey(collection.slug, doc.id))
-  if (!draftOnly) noteWrite(transactionOf(req))
+  if (!wasDraftOnlySave(req, collection.slug, doc.id, operation)) noteWrite(transactionOf(req))
   return doc
 }
 const afterCollectionDelete: CollectionAfterDeleteHook = ({ doc, req }) => {

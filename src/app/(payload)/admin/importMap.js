@@ -23,9 +23,11 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { PublishWithWarningsReminder as PublishWithWarningsReminder_fbc8cb94325cec08641ab093fbb29ff5 } from '../../../components/PublishWithWarningsReminder'
+import { ResendDelivery as ResendDelivery_e4c66b107c55e362d8fd887fb0988911 } from '../../../components/ResendDelivery'
 import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ArchiveBanner as ArchiveBanner_eea4d3d9060716a52aaecd19a96bf1d2 } from '../../../components/ArchiveBanner'
+import { WebhooksSwitchedOff as WebhooksSwitchedOff_cc1d5894fd7d28d5a893ae65a3997a82 } from '../../../components/WebhooksSwitchedOff'
 import { WhatNeedsDoing as WhatNeedsDoing_8eee4e0ef157824ca9bbc60ae698e522 } from '../../../components/WhatNeedsDoing'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -56,9 +58,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/PublishWithWarningsReminder#PublishWithWarningsReminder": PublishWithWarningsReminder_fbc8cb94325cec08641ab093fbb29ff5,
+  "/components/ResendDelivery#ResendDelivery": ResendDelivery_e4c66b107c55e362d8fd887fb0988911,
   "@payloadcms/plugin-search/client#LinkToDoc": LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634,
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
   "/components/ArchiveBanner#ArchiveBanner": ArchiveBanner_eea4d3d9060716a52aaecd19a96bf1d2,
+  "/components/WebhooksSwitchedOff#WebhooksSwitchedOff": WebhooksSwitchedOff_cc1d5894fd7d28d5a893ae65a3997a82,
   "/components/WhatNeedsDoing#WhatNeedsDoing": WhatNeedsDoing_8eee4e0ef157824ca9bbc60ae698e522,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
