@@ -21,6 +21,7 @@ import { databaseAdapter } from './db'
 import { emailAdapter } from './email'
 import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
+import { customQueries } from './graphql/queries'
 import { deliverWebhookTask } from './jobs/deliverWebhook'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
@@ -127,6 +128,9 @@ export function createConfig(environment: Environment) {
       // over, does not. Floods of aliases and repeated fields are refused before Payload parses
       // them (src/server/graphqlLimits.ts).
       maxComplexity: 500,
+      queries: customQueries,
+      // `npm run generate:graphql-schema` writes it for front ends to generate types from.
+      schemaOutputFile: path.resolve(/*turbopackIgnore: true*/ 'schema.graphql'),
     },
     jobs: {
       // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
