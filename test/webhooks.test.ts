@@ -13,6 +13,7 @@ import { isInternalAddress } from '../src/webhooks/address'
 import type { WebhookPayload } from '../src/webhooks/events'
 import { newWebhookSecret, sendWebhook } from '../src/webhooks/send'
 import { type Auth, api } from './helpers/api'
+import { launchBrowser } from './helpers/browser'
 import { createTestDatabase, testDialects } from './helpers/databases'
 import { connectLocalPayload } from './helpers/localPayload'
 import { freePort, type RunningServer, startServer } from './helpers/server'
@@ -102,25 +103,21 @@ describe('webhook addresses', () => {
     const local = await connectLocalPayload(database.url, { MEDIA_DIR: mediaDir })
     try {
       await applyMigrations(local.payload)
-      for (const url of [receiver.url, 'http://localhost:9/hook', 'http://[::1]:9/hook']) {
-        await expect(
-          local.payload.create({
+      const refusal = (url: string) =>
+        local.payload
+          .create({
             collection: 'webhooks',
             data: { url, events: ['statements.published'], secret: newWebhookSecret() },
-          }),
-          url,
-        ).rejects.toThrow(/private or local address/)
+          })
+          .then(
+            () => 'saved',
+            (error: { data?: { errors?: { message: string }[] } }) =>
+              error.data?.errors?.map(({ message }) => message).join(' ') ?? String(error),
+          )
+      for (const url of [receiver.url, 'http://localhost:9/hook', 'http://[::1]:9/hook']) {
+        expect(await refusal(url), url).toMatch(/private or local address/)
       }
-      await expect(
-        local.payload.create({
-          collection: 'webhooks',
-          data: {
-            url: 'ftp://example.org/hook',
-            events: ['statements.published'],
-            secret: newWebhookSecret(),
-          },
-        }),
-      ).rejects.toThrow(/must start with https/)
+      expect(await refusal('ftp://example.org/hook')).toMatch(/must start with https/)
 
       const body = JSON.stringify({ type: 'statements.published' })
       const send = (allowPrivate: boolean) =>
@@ -347,7 +344,8 @@ describe.each(testDialects())('webhooks on $dialect', ({ dialect, skip }) => {
     expect(receivedFor('statements.published', live.id)).toHaveLength(1)
     expect(receivedFor('statements.unpublished', live.id)).toHaveLength(0)
     expect(receivedFor('statements.countChanged', letter.id)).toHaveLength(0)
-    expect(await deliveries(`where[documentId][equals]=${draft.id}`)).toHaveLength(0)
+    const aboutDraft = await deliveries(`where[documentId][equals]=${draft.id}`)
+    expect(aboutDraft.filter(({ event }) => event.startsWith('statements.'))).toHaveLength(0)
     expect(receiver.received.some(({ body }) => body.includes(DRAFT_MARK))).toBe(false)
   })
 
@@ -380,13 +378,17 @@ describe.each(testDialects())('webhooks on $dialect', ({ dialect, skip }) => {
     })
     expect(event!.payload.data).toMatchObject({ id: published.id, slug: published.slug })
 
-    // Deleting a draft nobody outside saw tells nobody.
+    // Deleting a draft nobody outside saw tells nobody. (SQLite may give it the id of the
+    // statement just deleted, so count the events rather than look for its id.)
+    const deletedEvents = () =>
+      receiver.received.filter(({ payload }) => payload.type === 'statements.deleted').length
+    const deletedBefore = deletedEvents()
     const draft = await create('statements', { title: 'Never published' }, true)
     await client.request(`/api/statements/${draft.id}`, { method: 'DELETE', auth: editor })
     const marker = await create('updates', { title: 'Marker after delete' })
     await waitFor('the marker', () => receivedFor('updates.published', marker.id)[0])
     await pause(1_500)
-    expect(receivedFor('statements.deleted', draft.id)).toHaveLength(0)
+    expect(deletedEvents()).toBe(deletedBefore)
   })
 
   it.skipIf(skip)(
@@ -493,11 +495,19 @@ describe.each(testDialects())('webhooks on $dialect', ({ dialect, skip }) => {
         500, 500, 500, 500, 500,
       ])
 
-      // The dashboard says so.
-      const dashboard = await fetch(`${server.url}/admin`, {
-        headers: { cookie: team.admin.cookie! },
-      })
-      expect(await dashboard.text()).toContain('A webhook was switched off')
+      // The dashboard says so, to admins.
+      const browser = await launchBrowser()
+      try {
+        const context = await browser.newContext()
+        const [name, value] = team.admin.cookie!.split(/=(.*)/s) as [string, string]
+        await context.addCookies([{ name, value, url: server.url }])
+        const page = await context.newPage()
+        await page.goto(`${server.url}/admin`)
+        await page.getByRole('heading', { name: 'A webhook was switched off' }).waitFor()
+        expect(await page.getByText(failing.url).count()).toBeGreaterThan(0)
+      } finally {
+        await browser.close()
+      }
 
       // Fixed and switched back on: admins can send it again, with the same message id.
       failing.answer(200)
