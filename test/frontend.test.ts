@@ -156,25 +156,6 @@ describe.each(testDialects())('a front end reading $dialect', ({ dialect, skip }
     await server?.stop()
   })
 
-  it.skipIf(skip)('GraphQL and REST examples run and read the same public content', () => {
-    const graphql = example('graphql')
-    const rest = example('rest')
-    for (const summary of [graphql, rest]) {
-      const slugs = summary.statements.map(({ slug }) => slug)
-      expect(slugs).toContain('a-statement-for-every-reader')
-      expect(slugs).not.toContain('a-statement-about-restraint')
-      expect(summary.trusts).toEqual([{ slug: 'example-valley-trust', simStatus: 'ended' }])
-      expect(summary.letter).toEqual({
-        title: 'An open letter for the examples',
-        count: 1,
-        shown: ['Sam Shown'],
-      })
-      expect(summary.artwork).toHaveLength(1)
-      expect(summary.artwork[0]!.card).toMatch(/\.webp$/)
-    }
-    expect(rest).toEqual(graphql)
-  })
-
   it.skipIf(skip)(
     'GraphQL answers the custom reads as REST does, under the same rules',
     async () => {
@@ -244,4 +225,25 @@ describe.each(testDialects())('a front end reading $dialect', ({ dialect, skip }
       expect(JSON.stringify(byAdmin.body.data)).not.toContain('TokenHash')
     },
   )
+
+  // Last: the examples take a while, and this process's idle connections to the server
+  // would be closed under it meanwhile.
+  it.skipIf(skip)('GraphQL and REST examples run and read the same public content', () => {
+    const graphql = example('graphql')
+    const rest = example('rest')
+    for (const summary of [graphql, rest]) {
+      const slugs = summary.statements.map(({ slug }) => slug)
+      expect(slugs).toContain('a-statement-for-every-reader')
+      expect(slugs).not.toContain('a-statement-about-restraint')
+      expect(summary.trusts).toEqual([{ slug: 'example-valley-trust', simStatus: 'ended' }])
+      expect(summary.letter).toEqual({
+        title: 'An open letter for the examples',
+        count: 1,
+        shown: ['Sam Shown'],
+      })
+      expect(summary.artwork).toHaveLength(1)
+      expect(summary.artwork[0]!.card).toMatch(/\.webp$/)
+    }
+    expect(rest).toEqual(graphql)
+  })
 })

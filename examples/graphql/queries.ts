@@ -32,7 +32,7 @@ export const StatementsWithoutTopics = graphql(`
 /** The evidence register: every trust and what is known of its SIM involvement. */
 export const TrustsRegister = graphql(`
   query TrustsRegister {
-    Trusts(sort: "name", limit: 500) {
+    Trusts(sort: "name", limit: 100) {
       totalDocs
       docs {
         id

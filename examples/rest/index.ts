@@ -17,7 +17,7 @@ const statements = await sdk.find({
   limit: 20,
   depth: 0,
 })
-const trusts = await sdk.find({ collection: 'trusts', sort: 'name', limit: 500, depth: 0 })
+const trusts = await sdk.find({ collection: 'trusts', sort: 'name', limit: 100, depth: 0 })
 const letters = await sdk.find({
   collection: 'statements',
   where: { slug: { equals: letterSlug }, kind: { equals: 'open_letter' } },

@@ -145,7 +145,7 @@ export const StatementsWithoutTopicsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<StatementsWithoutTopicsQuery, StatementsWithoutTopicsQueryVariables>;
 export const TrustsRegisterDocument = new TypedDocumentString(`
     query TrustsRegister {
-  Trusts(sort: "name", limit: 500) {
+  Trusts(sort: "name", limit: 100) {
     totalDocs
     docs {
       id
