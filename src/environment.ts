@@ -1,6 +1,7 @@
 import path from 'node:path'
 
 // Not from secureUpload: command-line tools read the environment without loading Payload.
+import { isLogLevel, type LogLevel } from './logging/logLevels'
 import { DEFAULT_MAX_PIXELS } from './uploads/limits'
 
 /** A setting that stops the CMS from starting; its message is shown to the operator as it is. */
@@ -56,6 +57,16 @@ export type Environment = {
   apiCacheMaxBytes: number
   /** Archive mode forced on, whatever site settings say: read-only for all but admins. */
   archiveMode: boolean
+  /** Lowest level written to the JSON log: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: LogLevel
+  /** Bearer token a metrics scraper must present at /metrics; null refuses every scrape. */
+  metricsToken: string | null
+  /** When the server backs itself up (cron, seconds first); null: only by hand. */
+  backupCron: string | null
+  /** Where scheduled backups are written, one folder each. */
+  backupDir: string
+  /** How many scheduled backups are kept; older ones are deleted after a newer one verifies. */
+  backupKeep: number
   /** Let webhooks reach private, loopback and link-local addresses (tests, a private network). */
   webhookAllowPrivate: boolean
   /** Retries after a webhook delivery's first attempt fails. */
@@ -116,10 +127,39 @@ export function readEnvironment(variables: Variables = process.env): Environment
     apiCacheStaleSeconds: readInteger(variables, 'API_CACHE_STALE_SECONDS', 60, { min: 0 }),
     apiCacheMaxBytes: readInteger(variables, 'API_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 }),
     archiveMode: readBoolean(variables, 'ARCHIVE_MODE', false),
+    logLevel: readLogLevel(variables),
+    metricsToken: readMetricsToken(variables),
+    backupCron: variables.BACKUP_CRON?.trim() ? readCron(variables, 'BACKUP_CRON', '') : null,
+    backupDir: path.resolve(/*turbopackIgnore: true*/ variables.BACKUP_DIR?.trim() || 'backups'),
+    backupKeep: readInteger(variables, 'BACKUP_KEEP', 7, { min: 1 }),
     webhookAllowPrivate: readBoolean(variables, 'WEBHOOK_ALLOW_PRIVATE', false),
     webhookRetryAttempts: readInteger(variables, 'WEBHOOK_RETRY_ATTEMPTS', 11, { min: 0, max: 30 }),
     webhookRetryDelayMs: readInteger(variables, 'WEBHOOK_RETRY_DELAY_MS', 60_000, { min: 100 }),
   }
+}
+
+function readLogLevel(variables: Variables): LogLevel {
+  const raw = variables.LOG_LEVEL?.trim().toLowerCase()
+  if (!raw) return 'info'
+  if (!isLogLevel(raw)) {
+    throw new ConfigurationError(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent; got "${raw}".`,
+    )
+  }
+  return raw
+}
+
+const MIN_METRICS_TOKEN_LENGTH = 24
+
+function readMetricsToken(variables: Variables): string | null {
+  const raw = variables.METRICS_TOKEN?.trim()
+  if (!raw) return null
+  if (raw.length < MIN_METRICS_TOKEN_LENGTH) {
+    throw new ConfigurationError(
+      `METRICS_TOKEN is too short (${raw.length} characters): use at least ${MIN_METRICS_TOKEN_LENGTH} random characters, e.g. the output of \`openssl rand -hex 24\`.`,
+    )
+  }
+  return raw
 }
 
 function readSecret(variables: Variables, required: boolean): string {

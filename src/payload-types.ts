@@ -132,6 +132,7 @@ export interface Config {
     tasks: {
       expireUnconfirmedSignatures: TaskExpireUnconfirmedSignatures;
       eraseContactDetailsAfterClosing: TaskEraseContactDetailsAfterClosing;
+      scheduledBackup: TaskScheduledBackup;
       deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
@@ -915,7 +916,7 @@ export interface Webhook {
  */
 export interface WebhookDelivery {
   id: number;
-  webhook: number | Webhook;
+  webhook?: (number | null) | Webhook;
   event:
     | 'statements.published'
     | 'statements.unpublished'
@@ -1067,6 +1068,7 @@ export interface PayloadJob {
           | 'inline'
           | 'expireUnconfirmedSignatures'
           | 'eraseContactDetailsAfterClosing'
+          | 'scheduledBackup'
           | 'deliverWebhook'
           | 'schedulePublish';
         taskID: string;
@@ -1106,6 +1108,7 @@ export interface PayloadJob {
         | 'inline'
         | 'expireUnconfirmedSignatures'
         | 'eraseContactDetailsAfterClosing'
+        | 'scheduledBackup'
         | 'deliverWebhook'
         | 'schedulePublish'
       )
@@ -1826,6 +1829,14 @@ export interface TaskExpireUnconfirmedSignatures {
  * via the `definition` "TaskEraseContactDetailsAfterClosing".
  */
 export interface TaskEraseContactDetailsAfterClosing {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskScheduledBackup".
+ */
+export interface TaskScheduledBackup {
   input?: unknown;
   output?: unknown;
 }

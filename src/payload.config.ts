@@ -5,7 +5,9 @@ import path from 'node:path'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { assertAccessDeclared } from './access/assertAccessDeclared'
+import { assertAccessDeclared, declareAllAccess } from './access/assertAccessDeclared'
+import { JOBS_ACCESS, secureFinalConfig } from './access/payloadInternals'
+import { publicationRules } from './access/publicationRules'
 import { archiveMode } from './archive/archiveMode'
 import { Artwork } from './collections/Artwork'
 import { Media } from './collections/Media'
@@ -17,14 +19,18 @@ import { Updates } from './collections/Updates'
 import { Users } from './collections/Users'
 import { WebhookDeliveries } from './collections/WebhookDeliveries'
 import { Webhooks } from './collections/Webhooks'
-import { databaseAdapter } from './db'
+import type { SiteHealthSettings } from './components/SiteHealth'
+import { databaseAdapter, dialectOf, sqliteFilePath } from './db'
 import { emailAdapter } from './email'
 import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
 import { customQueries } from './graphql/queries'
 import { deliverWebhookTask } from './jobs/deliverWebhook'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
+import { countJobRuns } from './jobs/countJobRuns'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
+import { scheduledBackup } from './jobs/scheduledBackup'
+import { jsonLogger } from './logging/logger'
 import { invalidateReadCacheOnWrite } from './readCache/invalidateOnWrite'
 import { search } from './search'
 import { formatBytes } from './utilities/formatBytes'
@@ -49,9 +55,12 @@ export const collections: CollectionConfig[] = [
 ]
 export const globals: GlobalConfig[] = [SiteSettings]
 
-// Runs after the other plugins, so collections they add are held to the same rule.
+// Runs after the other plugins, so collections they add are held to the same rule. Payload adds
+// its own collections after this; secureFinalConfig checks the final config against the rules
+// recorded here.
 const requireDeclaredAccess: Plugin = (config) => {
   assertAccessDeclared(config.collections ?? [], config.globals ?? [])
+  declareAllAccess(config.collections ?? [], config.globals ?? [])
   return config
 }
 
@@ -67,6 +76,7 @@ export function createConfig(environment: Environment) {
   // only these may read API responses cross-origin. Payload treats an empty list as "any".
   const trustedOrigins = [...new Set([environment.serverUrl, ...environment.corsOrigins])]
 
+  // Payload's own collections exist only once the config is built: they get their rules last.
   return buildConfig({
     admin: {
       user: Users.slug,
@@ -75,6 +85,7 @@ export function createConfig(environment: Environment) {
         beforeDashboard: [
           '/components/WebhooksSwitchedOff#WebhooksSwitchedOff',
           '/components/WhatNeedsDoing#WhatNeedsDoing',
+          '/components/SiteHealth#SiteHealth',
         ],
         header: ['/components/ArchiveBanner#ArchiveBanner'],
       },
@@ -109,6 +120,7 @@ export function createConfig(environment: Environment) {
         retryAttempts: environment.webhookRetryAttempts,
         retryDelayMs: environment.webhookRetryDelayMs,
       },
+      siteHealth: siteHealthSettings(environment),
       signing: {
         emailConfirmation: Boolean(environment.smtpUrl),
         confirmationHours: environment.signatureConfirmationHours,
@@ -133,24 +145,30 @@ export function createConfig(environment: Environment) {
       schemaOutputFile: path.resolve(/*turbopackIgnore: true*/ 'schema.graphql'),
     },
     jobs: {
+      access: JOBS_ACCESS,
       // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
       autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
       tasks: [
         expireUnconfirmedSignatures,
         eraseContactDetailsAfterClosing,
+        scheduledBackup(environment),
         deliverWebhookTask({
           retryAttempts: environment.webhookRetryAttempts,
           retryDelayMs: environment.webhookRetryDelayMs,
         }),
       ],
     },
-    // Plugins that add collections or globals come first; archiveMode wraps every access rule,
-    // then the read cache hooks every collection, webhooks the public ones, and last the check
-    // that all are declared.
+    // JSON lines with each request's id in production; Payload's readable lines in development.
+    ...(environment.production ? { logger: jsonLogger(environment.logLevel) } : {}),
+    // Plugins that add collections or globals come first; then the rules for drafts; archiveMode
+    // wraps every access rule, then the read cache hooks every collection, jobs are counted for
+    // the metrics, webhooks hook the public collections, and last the check that all are declared.
     plugins: [
       search,
+      publicationRules,
       archiveMode,
       invalidateReadCacheOnWrite,
+      countJobRuns,
       webhookEvents,
       requireDeclaredAccess,
     ],
@@ -169,7 +187,23 @@ export function createConfig(environment: Environment) {
       autoGenerate: false,
       outputFile: path.resolve(/*turbopackIgnore: true*/ 'src/payload-types.ts'),
     },
-  })
+  }).then(secureFinalConfig)
+}
+
+function siteHealthSettings(environment: Environment): SiteHealthSettings {
+  const storage = [{ label: 'Media (uploads)', folder: environment.mediaDir }]
+  if (dialectOf(environment.databaseUrl) === 'sqlite') {
+    storage.unshift({
+      label: 'Database',
+      folder: path.dirname(sqliteFilePath(environment.databaseUrl)),
+    })
+  }
+  if (environment.backupCron) storage.push({ label: 'Backups', folder: environment.backupDir })
+  return {
+    backupDir: environment.backupDir,
+    backupsScheduled: Boolean(environment.backupCron),
+    storage,
+  }
 }
 
 export default createConfig(readEnvironment())

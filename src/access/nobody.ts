@@ -1,4 +1,4 @@
 import type { Access } from 'payload'
 
-/** Only the server writes these records (with overrideAccess); no account can. */
+/** For what only the server does, through its own code: no request may, whoever sends it. */
 export const nobody: Access = () => false

@@ -43,7 +43,7 @@ export const WebhookDeliveries: CollectionConfig = {
       type: 'relationship',
       label: 'Webhook',
       relationTo: 'webhooks',
-      required: true,
+      // Not required: the record of what was sent outlives a deleted webhook.
       index: true,
     },
     {

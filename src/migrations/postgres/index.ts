@@ -4,7 +4,8 @@ import * as migration_20261121_124509_signatories from './20261121_124509_signat
 import * as migration_20261121_130248_retention_task from './20261121_130248_retention_task'
 import * as migration_20261121_134824_artwork_media from './20261121_134824_artwork_media'
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
-import * as migration_20261202_003037_webhooks from './20261202_003037_webhooks'
+import * as migration_20261202_005454_scheduled_backup from './20261202_005454_scheduled_backup'
+import * as migration_20261202_015740_webhooks from './20261202_015740_webhooks'
 
 export const migrations = [
   {
@@ -38,8 +39,13 @@ export const migrations = [
     name: '20261121_180000_signatures_without_email_keys',
   },
   {
-    up: migration_20261202_003037_webhooks.up,
-    down: migration_20261202_003037_webhooks.down,
-    name: '20261202_003037_webhooks',
+    up: migration_20261202_005454_scheduled_backup.up,
+    down: migration_20261202_005454_scheduled_backup.down,
+    name: '20261202_005454_scheduled_backup',
+  },
+  {
+    up: migration_20261202_015740_webhooks.up,
+    down: migration_20261202_015740_webhooks.down,
+    name: '20261202_015740_webhooks',
   },
 ]

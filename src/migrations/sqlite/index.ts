@@ -3,7 +3,8 @@ import * as migration_20261121_121116_content_model from './20261121_121116_cont
 import * as migration_20261121_124530_signatories from './20261121_124530_signatories'
 import * as migration_20261121_134814_artwork_media from './20261121_134814_artwork_media'
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
-import * as migration_20261202_003002_webhooks from './20261202_003002_webhooks'
+import * as migration_20261202_010000_status_draft_or_published from './20261202_010000_status_draft_or_published'
+import * as migration_20261202_015711_webhooks from './20261202_015711_webhooks'
 
 export const migrations = [
   {
@@ -32,8 +33,13 @@ export const migrations = [
     name: '20261121_180000_signatures_without_email_keys',
   },
   {
-    up: migration_20261202_003002_webhooks.up,
-    down: migration_20261202_003002_webhooks.down,
-    name: '20261202_003002_webhooks',
+    up: migration_20261202_010000_status_draft_or_published.up,
+    down: migration_20261202_010000_status_draft_or_published.down,
+    name: '20261202_010000_status_draft_or_published',
+  },
+  {
+    up: migration_20261202_015711_webhooks.up,
+    down: migration_20261202_015711_webhooks.down,
+    name: '20261202_015711_webhooks',
   },
 ]

@@ -29,6 +29,7 @@ import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from 
 import { ArchiveBanner as ArchiveBanner_eea4d3d9060716a52aaecd19a96bf1d2 } from '../../../components/ArchiveBanner'
 import { WebhooksSwitchedOff as WebhooksSwitchedOff_cc1d5894fd7d28d5a893ae65a3997a82 } from '../../../components/WebhooksSwitchedOff'
 import { WhatNeedsDoing as WhatNeedsDoing_8eee4e0ef157824ca9bbc60ae698e522 } from '../../../components/WhatNeedsDoing'
+import { SiteHealth as SiteHealth_b559f079f1cbedd9017481a5ef2a1075 } from '../../../components/SiteHealth'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -64,5 +65,6 @@ export const importMap = {
   "/components/ArchiveBanner#ArchiveBanner": ArchiveBanner_eea4d3d9060716a52aaecd19a96bf1d2,
   "/components/WebhooksSwitchedOff#WebhooksSwitchedOff": WebhooksSwitchedOff_cc1d5894fd7d28d5a893ae65a3997a82,
   "/components/WhatNeedsDoing#WhatNeedsDoing": WhatNeedsDoing_8eee4e0ef157824ca9bbc60ae698e522,
+  "/components/SiteHealth#SiteHealth": SiteHealth_b559f079f1cbedd9017481a5ef2a1075,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

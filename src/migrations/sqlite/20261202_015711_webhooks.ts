@@ -45,7 +45,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   )
   await db.run(sql`CREATE TABLE \`webhook_deliveries\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`webhook_id\` integer NOT NULL,
+  	\`webhook_id\` integer,
   	\`event\` text NOT NULL,
   	\`document_id\` text,
   	\`message_id\` text NOT NULL,

@@ -37,7 +37,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   CREATE TABLE "webhook_deliveries" (
   	"id" serial PRIMARY KEY NOT NULL,
-  	"webhook_id" integer NOT NULL,
+  	"webhook_id" integer,
   	"event" "enum_webhook_deliveries_event" NOT NULL,
   	"document_id" varchar,
   	"message_id" varchar NOT NULL,
@@ -89,11 +89,11 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   
   ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE text;
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
-  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'expireUnconfirmedSignatures', 'eraseContactDetailsAfterClosing', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'expireUnconfirmedSignatures', 'eraseContactDetailsAfterClosing', 'scheduledBackup', 'schedulePublish');
   ALTER TABLE "payload_jobs_log" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_log_task_slug" USING "task_slug"::"public"."enum_payload_jobs_log_task_slug";
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE text;
   DROP TYPE "public"."enum_payload_jobs_task_slug";
-  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'expireUnconfirmedSignatures', 'eraseContactDetailsAfterClosing', 'schedulePublish');
+  CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'expireUnconfirmedSignatures', 'eraseContactDetailsAfterClosing', 'scheduledBackup', 'schedulePublish');
   ALTER TABLE "payload_jobs" ALTER COLUMN "task_slug" SET DATA TYPE "public"."enum_payload_jobs_task_slug" USING "task_slug"::"public"."enum_payload_jobs_task_slug";
   DROP INDEX "payload_locked_documents_rels_webhooks_id_idx";
   DROP INDEX "payload_locked_documents_rels_webhook_deliveries_id_idx";
