@@ -29,7 +29,8 @@ const run = (command: string, args: string[], env: Record<string, string> = {}) 
     timeout: 240_000,
   })
 
-describe('the front-end examples', () => {
+// GraphQL Code Generator and tsc each take a minute or more on a busy two-core machine.
+describe('the front-end examples', { timeout: 240_000 }, () => {
   it('have GraphQL types generated from the committed schema.graphql', () => {
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-codegen-'))
     try {
