@@ -15,6 +15,7 @@ export default tseslint.config(
       'src/payload-types.ts',
       'src/app/(payload)/admin/importMap.js',
       'src/migrations/',
+      'examples/graphql/generated/',
     ],
   },
   js.configs.recommended,

@@ -92,6 +92,12 @@ export type Environment = {
   redisKeyPrefix: string
   /** Server processes on this machine (node:cluster); more than 1 needs PostgreSQL. */
   webConcurrency: number
+  /** Let webhooks reach private, loopback and link-local addresses (tests, a private network). */
+  webhookAllowPrivate: boolean
+  /** Retries after a webhook delivery's first attempt fails. */
+  webhookRetryAttempts: number
+  /** Wait before the first retry; each later one waits twice as long as the one before. */
+  webhookRetryDelayMs: number
 }
 
 export type S3Settings = {
@@ -179,6 +185,9 @@ export function readEnvironment(variables: Variables = process.env): Environment
     redisUrl: readRedisUrl(variables),
     redisKeyPrefix: variables.REDIS_KEY_PREFIX?.trim() || 'stopsim:',
     webConcurrency: readInteger(variables, 'WEB_CONCURRENCY', 1, { min: 1, max: 64 }),
+    webhookAllowPrivate: readBoolean(variables, 'WEBHOOK_ALLOW_PRIVATE', false),
+    webhookRetryAttempts: readInteger(variables, 'WEBHOOK_RETRY_ATTEMPTS', 11, { min: 0, max: 30 }),
+    webhookRetryDelayMs: readInteger(variables, 'WEBHOOK_RETRY_DELAY_MS', 60_000, { min: 100 }),
   }
 }
 

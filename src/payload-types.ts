@@ -75,6 +75,8 @@ export interface Config {
     artwork: Artwork;
     media: Media;
     users: User;
+    webhooks: Webhook;
+    'webhook-deliveries': WebhookDelivery;
     search: Search;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
@@ -100,6 +102,8 @@ export interface Config {
     artwork: ArtworkSelect<false> | ArtworkSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    webhooks: WebhooksSelect<false> | WebhooksSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     search: SearchSelect<false> | SearchSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
@@ -129,6 +133,7 @@ export interface Config {
       expireUnconfirmedSignatures: TaskExpireUnconfirmedSignatures;
       eraseContactDetailsAfterClosing: TaskEraseContactDetailsAfterClosing;
       scheduledBackup: TaskScheduledBackup;
+      deliverWebhook: TaskDeliverWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -866,6 +871,103 @@ export interface Artwork {
   };
 }
 /**
+ * Addresses told when something is published, taken down or deleted, so a front end can rebuild. Each delivery is signed with the secret (Standard Webhooks).
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks".
+ */
+export interface Webhook {
+  id: number;
+  /**
+   * Where to send each event, e.g. a deploy hook: https://…
+   */
+  url: string;
+  /**
+   * What this address should be told about.
+   */
+  events: (
+    | 'statements.published'
+    | 'statements.unpublished'
+    | 'statements.deleted'
+    | 'statements.countChanged'
+    | 'updates.published'
+    | 'updates.unpublished'
+    | 'updates.deleted'
+    | 'pages.published'
+    | 'pages.unpublished'
+    | 'pages.deleted'
+    | 'trusts.published'
+    | 'trusts.unpublished'
+    | 'trusts.deleted'
+    | 'artwork.approved'
+    | 'artwork.unpublished'
+    | 'artwork.deleted'
+  )[];
+  /**
+   * Give this to the receiver so it can check each delivery came from here. Made for you; change it if it leaks.
+   */
+  secret: string;
+  enabled?: boolean | null;
+  switchedOffAt?: string | null;
+  switchedOffReason?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * What was sent to each webhook and how the receiver answered. Open one to send it again.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  webhook?: (number | null) | Webhook;
+  event:
+    | 'statements.published'
+    | 'statements.unpublished'
+    | 'statements.deleted'
+    | 'statements.countChanged'
+    | 'updates.published'
+    | 'updates.unpublished'
+    | 'updates.deleted'
+    | 'pages.published'
+    | 'pages.unpublished'
+    | 'pages.deleted'
+    | 'trusts.published'
+    | 'trusts.unpublished'
+    | 'trusts.deleted'
+    | 'artwork.approved'
+    | 'artwork.unpublished'
+    | 'artwork.deleted';
+  documentId?: string | null;
+  messageId: string;
+  payload:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  status: 'scheduled' | 'retrying' | 'delivered' | 'failed' | 'cancelled';
+  scheduledFor?: string | null;
+  deliveredAt?: string | null;
+  lastStatusCode?: number | null;
+  lastError?: string | null;
+  attempts?:
+    | {
+        at?: string | null;
+        statusCode?: number | null;
+        error?: string | null;
+        durationMs?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * Kept up to date automatically from published content.
  *
  * This interface was referenced by `Config`'s JSON-Schema
@@ -972,6 +1074,7 @@ export interface PayloadJob {
           | 'expireUnconfirmedSignatures'
           | 'eraseContactDetailsAfterClosing'
           | 'scheduledBackup'
+          | 'deliverWebhook'
           | 'schedulePublish';
         taskID: string;
         input?:
@@ -1011,6 +1114,7 @@ export interface PayloadJob {
         | 'expireUnconfirmedSignatures'
         | 'eraseContactDetailsAfterClosing'
         | 'scheduledBackup'
+        | 'deliverWebhook'
         | 'schedulePublish'
       )
     | null;
@@ -1067,6 +1171,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'webhooks';
+        value: number | Webhook;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null)
     | ({
         relationTo: 'search';
@@ -1514,6 +1626,47 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhooks_select".
+ */
+export interface WebhooksSelect<T extends boolean = true> {
+  url?: T;
+  events?: T;
+  secret?: T;
+  enabled?: T;
+  switchedOffAt?: T;
+  switchedOffReason?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  webhook?: T;
+  event?: T;
+  documentId?: T;
+  messageId?: T;
+  payload?: T;
+  status?: T;
+  scheduledFor?: T;
+  deliveredAt?: T;
+  lastStatusCode?: T;
+  lastError?: T;
+  attempts?:
+    | T
+    | {
+        at?: T;
+        statusCode?: T;
+        error?: T;
+        durationMs?: T;
+        id?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "search_select".
  */
 export interface SearchSelect<T extends boolean = true> {
@@ -1696,6 +1849,18 @@ export interface TaskEraseContactDetailsAfterClosing {
 export interface TaskScheduledBackup {
   input?: unknown;
   output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskDeliverWebhook".
+ */
+export interface TaskDeliverWebhook {
+  input: {
+    delivery: string;
+  };
+  output: {
+    status?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

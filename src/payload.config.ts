@@ -22,11 +22,15 @@ import {
   accountTranslations,
   sameNameForLoginRefusals,
 } from './collections/Users/hooks/sameAnswerForEveryAccount'
+import { WebhookDeliveries } from './collections/WebhookDeliveries'
+import { Webhooks } from './collections/Webhooks'
 import type { SiteHealthSettings } from './components/SiteHealth'
 import { databaseAdapter, dialectOf, sqliteFilePath } from './db'
 import { emailAdapter } from './email'
 import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
+import { customQueries } from './graphql/queries'
+import { deliverWebhookTask } from './jobs/deliverWebhook'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
 import { countJobRuns } from './jobs/countJobRuns'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
@@ -39,6 +43,7 @@ import { search } from './search'
 import { objectStorage } from './uploads/objectStorage'
 import { formatBytes } from './utilities/formatBytes'
 import { frontendUrlFor, PREVIEWABLE_COLLECTIONS, withPreview } from './utilities/frontendUrl'
+import { webhookEvents } from './webhooks/plugin'
 
 // libvips keeps recently decoded images in a cache of its own; on a small box an upload's
 // memory should be given back as soon as its sizes are written.
@@ -53,6 +58,8 @@ export const collections: CollectionConfig[] = [
   Artwork,
   Media,
   Users,
+  Webhooks,
+  WebhookDeliveries,
 ]
 export const globals: GlobalConfig[] = [SiteSettings]
 
@@ -86,6 +93,7 @@ export function createConfig(environment: Environment) {
       avatar: 'default',
       components: {
         beforeDashboard: [
+          '/components/WebhooksSwitchedOff#WebhooksSwitchedOff',
           '/components/WhatNeedsDoing#WhatNeedsDoing',
           '/components/SiteHealth#SiteHealth',
         ],
@@ -119,6 +127,11 @@ export function createConfig(environment: Environment) {
       fileStorage: { mediaDir: environment.mediaDir, s3: environment.s3 },
       loginRateLimitPerMinute: environment.loginRateLimitPerMinute,
       uploadMaxPixels: environment.uploadMaxPixels,
+      webhooks: {
+        allowPrivate: environment.webhookAllowPrivate,
+        retryAttempts: environment.webhookRetryAttempts,
+        retryDelayMs: environment.webhookRetryDelayMs,
+      },
       siteHealth: siteHealthSettings(environment),
       signing: {
         emailConfirmation: Boolean(environment.smtpUrl),
@@ -141,6 +154,9 @@ export function createConfig(environment: Environment) {
       // over, does not. Floods of aliases and repeated fields are refused before Payload parses
       // them (src/server/graphqlLimits.ts).
       maxComplexity: 500,
+      queries: customQueries,
+      // `npm run generate:graphql-schema` writes it for front ends to generate types from.
+      schemaOutputFile: path.resolve(/*turbopackIgnore: true*/ 'schema.graphql'),
     },
     jobs: {
       // Jobs run only where the runner election says (src/jobs/oneRunner.ts): over HTTP
@@ -161,13 +177,17 @@ export function createConfig(environment: Environment) {
         expireUnconfirmedSignatures,
         eraseContactDetailsAfterClosing,
         scheduledBackup(environment),
+        deliverWebhookTask({
+          retryAttempts: environment.webhookRetryAttempts,
+          retryDelayMs: environment.webhookRetryDelayMs,
+        }),
       ],
     },
     // JSON lines with each request's id in production; Payload's readable lines in development.
     ...(environment.production ? { logger: jsonLogger(environment.logLevel) } : {}),
     // Plugins that add collections or globals come first; then the rules for drafts; archiveMode
     // wraps every access rule, then the read cache hooks every collection, jobs are counted for
-    // the metrics, and last the check that all are declared.
+    // the metrics, webhooks hook the public collections, and last the check that all are declared.
     plugins: [
       objectStorage(environment.s3),
       search,
@@ -175,6 +195,7 @@ export function createConfig(environment: Environment) {
       archiveMode,
       invalidateReadCacheOnWrite,
       countJobRuns,
+      webhookEvents,
       requireDeclaredAccess,
     ],
     secret: environment.payloadSecret,

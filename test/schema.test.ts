@@ -3,6 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 
 import type { DrizzleAdapter } from '@payloadcms/drizzle'
+import { configToSchema } from '@payloadcms/graphql'
+// The graphql instance Payload built the schema with (the package ships CJS and ESM copies).
+import { GraphQL } from '@payloadcms/graphql/types'
 import { generateTypes } from 'payload/node'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -96,5 +99,17 @@ describe('committed payload-types.ts', () => {
       delete process.env.PAYLOAD_TS_OUTPUT_PATH
       fs.rmSync(scratch, { recursive: true, force: true })
     }
+  })
+})
+
+describe('committed schema.graphql', () => {
+  it('matches the config', async () => {
+    // What `npm run generate:graphql-schema` writes (Payload's own generateSchema).
+    const config = await createConfig(readEnvironment({}))
+    const generated = GraphQL.printSchema(configToSchema(config).schema)
+    expect(
+      generated === fs.readFileSync('schema.graphql', 'utf8'),
+      'run `npm run generate:graphql-schema` and commit schema.graphql',
+    ).toBe(true)
   })
 })

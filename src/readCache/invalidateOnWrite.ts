@@ -1,7 +1,6 @@
 import type {
   CollectionAfterChangeHook,
   CollectionAfterDeleteHook,
-  CollectionBeforeOperationHook,
   CollectionConfig,
   GlobalAfterChangeHook,
   GlobalConfig,
@@ -10,6 +9,7 @@ import type {
   Plugin,
 } from 'payload'
 
+import { noteDraftOnlySave, wasDraftOnlySave } from '../utilities/draftOnlySave'
 import { type AnonymousViewConfig, seenByAnonymous } from './anonymousView'
 import { noteTransactionEnd, noteWrite } from './writes'
 
@@ -17,30 +17,6 @@ import { noteTransactionEnd, noteWrite } from './writes'
 // being opened, which cannot be the case once a document has been written.
 const transactionOf = (req: PayloadRequest) =>
   typeof req.transactionID === 'object' ? undefined : req.transactionID
-
-// A draft saved over an existing document (the admin autosaves every few seconds while someone
-// types) is written to the versions table only: what the public reads has not changed, and a
-// spike's cache need not be thrown away at every pause in typing. Payload does not tell
-// afterChange whether a save was a draft, so beforeOperation notes it on the request.
-const DRAFT_ONLY_SAVES = 'stopsimDraftOnlySaves'
-const draftOnlySaves = (req: PayloadRequest): Set<string> => {
-  req.context[DRAFT_ONLY_SAVES] ??= new Set<string>()
-  return req.context[DRAFT_ONLY_SAVES] as Set<string>
-}
-const saveKey = (collection: string, id: unknown) => `${collection}:${String(id)}`
-
-const noteDraftOnlySave: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
-  // The same test Payload makes before it leaves the document itself alone.
-  const draftOnly =
-    operation === 'update' &&
-    Boolean(collection.versions?.drafts) &&
-    'id' in args &&
-    args.id !== undefined &&
-    args.draft === true &&
-    (args.data as { _status?: unknown } | undefined)?._status !== 'published'
-  if (draftOnly) draftOnlySaves(req).add(saveKey(collection.slug, args.id))
-  return args
-}
 
 // A write changes an anonymous answer only if an anonymous reader could see the document before
 // or after it: a pending or rejected signature, or a new draft, drops nothing.
@@ -51,9 +27,9 @@ const afterCollectionChange: CollectionAfterChangeHook = async ({
   previousDoc,
   req,
 }) => {
-  const draftOnly =
-    operation === 'update' && draftOnlySaves(req).delete(saveKey(collection.slug, doc.id))
-  if (draftOnly) return doc
+  // A draft-only save leaves what the public reads as it was: a spike's cache need not be
+  // thrown away at every pause in typing.
+  if (wasDraftOnlySave(req, collection.slug, doc.id, operation)) return doc
   // Any other update of a collection with drafts writes its public document, and previousDoc is
   // then the latest draft, not what the public saw: an unpublication after an autosave would
   // look like a draft saved over a draft.

@@ -7,6 +7,7 @@ import * as migration_20261121_180000_signatures_without_email_keys from './2026
 import * as migration_20261202_002550_object_storage_prefix from './20261202_002550_object_storage_prefix'
 import * as migration_20261202_005454_scheduled_backup from './20261202_005454_scheduled_backup'
 import * as migration_20261202_015354_signatory_near_duplicates from './20261202_015354_signatory_near_duplicates'
+import * as migration_20261202_015740_webhooks from './20261202_015740_webhooks'
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261202_015354_signatory_near_duplicates.up,
     down: migration_20261202_015354_signatory_near_duplicates.down,
     name: '20261202_015354_signatory_near_duplicates',
+  },
+  {
+    up: migration_20261202_015740_webhooks.up,
+    down: migration_20261202_015740_webhooks.down,
+    name: '20261202_015740_webhooks',
   },
 ]

@@ -6,6 +6,7 @@ import * as migration_20261121_180000_signatures_without_email_keys from './2026
 import * as migration_20261202_002508_object_storage_prefix from './20261202_002508_object_storage_prefix'
 import * as migration_20261202_010000_status_draft_or_published from './20261202_010000_status_draft_or_published'
 import * as migration_20261202_015316_signatory_near_duplicates from './20261202_015316_signatory_near_duplicates'
+import * as migration_20261202_015711_webhooks from './20261202_015711_webhooks'
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261202_015316_signatory_near_duplicates.up,
     down: migration_20261202_015316_signatory_near_duplicates.down,
     name: '20261202_015316_signatory_near_duplicates',
+  },
+  {
+    up: migration_20261202_015711_webhooks.up,
+    down: migration_20261202_015711_webhooks.down,
+    name: '20261202_015711_webhooks',
   },
 ]

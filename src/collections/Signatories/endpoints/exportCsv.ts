@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync'
 import { hasRole } from '../../../access/hasRole'
 import { errorResponse as refuse } from '../../../utilities/errorResponse'
 import type { Signatory } from '../../../payload-types'
+import { type Refusal, refusal } from '../../../utilities/refusal'
 import { findLetter } from './findOpenLetter'
 
 const EXPORT_PAGE = 1000
@@ -35,71 +36,108 @@ const ALL_COLUMNS = [
   'consentGivenAt',
 ] as const
 
+type CsvExport = { filename: string; chunks: () => AsyncGenerator<string> }
+
 /**
- * GET /api/signatories/export?letter=<slug or id>[&fields=all] — a letter's signatures as CSV,
- * streamed in pages so that a letter of tens of thousands needs no more memory than a few:
- * the public fields for moderators and editors, every field (but never hashes) for admins.
+ * A letter's signatures as CSV: the public fields for moderators and editors, every field (but
+ * never hashes) for admins. Read a page at a time, by id, so that a letter of tens of thousands
+ * needs no more memory than a few pages.
  */
+async function prepareExport(
+  req: PayloadRequest,
+  letterKey: unknown,
+  wantsAll: boolean,
+): Promise<CsvExport | Refusal> {
+  if (!hasRole(req.user, 'moderator', 'editor', 'admin')) {
+    return refusal(403, 'Only moderators, editors and admins can export signatures.')
+  }
+  if (wantsAll && !hasRole(req.user, 'admin')) {
+    return refusal(403, 'Only admins can export every field.')
+  }
+  const found = await findLetter(req.payload, letterKey)
+  if ('status' in found) return refusal(found.status, found.message)
+
+  const columns = wantsAll ? ALL_COLUMNS : PUBLIC_COLUMNS
+  const row = (doc: Signatory): unknown[] =>
+    columns.map((column) => {
+      if (column === 'consentVersion') return doc.consent?.version ?? ''
+      if (column === 'consentGivenAt') return doc.consent?.givenAt ?? ''
+      const value = doc[column]
+      return value === null || value === undefined ? '' : value
+    })
+  const select = Object.fromEntries(
+    columns.map((column) => [column.startsWith('consent') ? 'consent' : column, true]),
+  )
+  const { payload } = req
+  const letterId = found.letter.id
+  async function* chunks(): AsyncGenerator<string> {
+    yield stringify([columns as readonly string[]])
+    let after: number | string | undefined
+    for (;;) {
+      const { docs } = await payload.db.find<Signatory>({
+        collection: 'signatories',
+        limit: EXPORT_PAGE,
+        pagination: false,
+        select: { ...select, id: true },
+        sort: 'id',
+        where: {
+          and: [
+            { letter: { equals: letterId } },
+            ...(after === undefined ? [] : [{ id: { greater_than: after } }]),
+          ],
+        },
+      })
+      if (docs.length) {
+        after = docs[docs.length - 1].id
+        yield stringify(docs.map(row))
+      }
+      if (docs.length < EXPORT_PAGE) return
+    }
+  }
+  return {
+    filename: `signatures-${found.letter.slug ?? found.letter.id}${wantsAll ? '-all' : ''}.csv`,
+    chunks,
+  }
+}
+
+/** The whole export as one string, for GraphQL's SignatoryExport. */
+export async function signaturesCsv(
+  req: PayloadRequest,
+  letterKey: unknown,
+  wantsAll: boolean,
+): Promise<{ csv: string; filename: string } | Refusal> {
+  const prepared = await prepareExport(req, letterKey, wantsAll)
+  if ('refused' in prepared) return prepared
+  let csv = ''
+  for await (const chunk of prepared.chunks()) csv += chunk
+  return { csv, filename: prepared.filename }
+}
+
+/** GET /api/signatories/export?letter=<slug or id>[&fields=all] (GraphQL: SignatoryExport). */
 export const exportCsvEndpoint: Endpoint = {
   path: '/export',
   method: 'get',
   handler: async (req: PayloadRequest) => {
-    if (!hasRole(req.user, 'moderator', 'editor', 'admin')) {
-      return refuse(403, 'Only moderators, editors and admins can export signatures.')
-    }
-    const wantsAll = req.searchParams.get('fields') === 'all'
-    if (wantsAll && !hasRole(req.user, 'admin'))
-      return refuse(403, 'Only admins can export every field.')
-    const found = await findLetter(req.payload, req.searchParams.get('letter'))
-    if ('status' in found) return refuse(found.status, found.message)
-
-    const columns = wantsAll ? ALL_COLUMNS : PUBLIC_COLUMNS
-    const row = (doc: Signatory): unknown[] =>
-      columns.map((column) => {
-        if (column === 'consentVersion') return doc.consent?.version ?? ''
-        if (column === 'consentGivenAt') return doc.consent?.givenAt ?? ''
-        const value = doc[column]
-        return value === null || value === undefined ? '' : value
-      })
-    const select = Object.fromEntries(
-      columns.map((column) => [column.startsWith('consent') ? 'consent' : column, true]),
+    const prepared = await prepareExport(
+      req,
+      req.searchParams.get('letter'),
+      req.searchParams.get('fields') === 'all',
     )
-    const { payload } = req
-    const letterId = found.letter.id
-    let after: number | string | undefined
-    let headerSent = false
-    // A page at a time, by id, as the client reads: a letter of any size in the same memory.
+    if ('refused' in prepared) return refuse(prepared.refused.status, prepared.refused.message)
+    const chunks = prepared.chunks()
+    const encoder = new TextEncoder()
+    // Streamed as the client reads it.
     const csv = new ReadableStream<Uint8Array>({
       async pull(controller) {
-        const encoder = new TextEncoder()
-        if (!headerSent) {
-          headerSent = true
-          controller.enqueue(encoder.encode(stringify([columns as readonly string[]])))
-        }
-        const { docs } = await payload.db.find<Signatory>({
-          collection: 'signatories',
-          limit: EXPORT_PAGE,
-          pagination: false,
-          select: { ...select, id: true },
-          sort: 'id',
-          where: {
-            and: [
-              { letter: { equals: letterId } },
-              ...(after === undefined ? [] : [{ id: { greater_than: after } }]),
-            ],
-          },
-        })
-        if (docs.length) {
-          after = docs[docs.length - 1].id
-          controller.enqueue(encoder.encode(stringify(docs.map(row))))
-        }
-        if (docs.length < EXPORT_PAGE) controller.close()
+        const next = await chunks.next()
+        if (next.done) controller.close()
+        else controller.enqueue(encoder.encode(next.value))
       },
     })
     return new Response(csv, {
       headers: {
         'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': `attachment; filename="signatures-${found.letter.slug ?? found.letter.id}${wantsAll ? '-all' : ''}.csv"`,
+        'content-disposition': `attachment; filename="${prepared.filename}"`,
         'cache-control': 'no-store',
       },
     })

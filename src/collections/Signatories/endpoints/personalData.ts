@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { hasRole } from '../../../access/hasRole'
 import { errorResponse as refuse } from '../../../utilities/errorResponse'
 import type { Signatory } from '../../../payload-types'
+import { type Refusal, refusal } from '../../../utilities/refusal'
 import { keyedHash, normaliseEmail } from '../normalise'
 
 // Link secrets are not personal data worth handing over, and must never leave the server.
@@ -14,13 +15,14 @@ const INTERNAL = [
   'nameBlockKey',
 ] as const
 
-type Found = { error: Response } | { docs: Signatory[] }
-
-async function signaturesOf(req: PayloadRequest): Promise<Found> {
+async function signaturesOf(
+  req: PayloadRequest,
+  rawEmail: unknown,
+): Promise<{ docs: Signatory[] } | Refusal> {
   if (!hasRole(req.user, 'admin'))
-    return { error: refuse(403, 'Only admins can export or erase personal data.') }
-  const email = req.searchParams.get('email')?.trim()
-  if (!email) return { error: refuse(400, 'Give the email address as ?email=…') }
+    return refusal(403, 'Only admins can export or erase personal data.')
+  const email = typeof rawEmail === 'string' ? rawEmail.trim() : ''
+  if (!email) return refusal(400, 'Give the email address as ?email=…')
   const emailHash = keyedHash(req.payload.secret, 'email', normaliseEmail(email))
   // By hash as well as by address: an address already erased after a letter closed still
   // has to be found when its owner asks.
@@ -36,19 +38,29 @@ async function signaturesOf(req: PayloadRequest): Promise<Found> {
   return { docs }
 }
 
-/** GET /api/signatories/personal-data?email=… — everything held about one person (admins). */
+/** Everything held about one person, but the link secrets (admins). */
+export async function personalData(
+  req: PayloadRequest,
+  email: unknown,
+): Promise<{ signatures: Record<string, unknown>[] } | Refusal> {
+  const found = await signaturesOf(req, email)
+  if ('refused' in found) return found
+  const signatures = found.docs.map((doc) => {
+    const copy: Record<string, unknown> = { ...doc }
+    for (const field of INTERNAL) delete copy[field]
+    return copy
+  })
+  return { signatures }
+}
+
+/** GET /api/signatories/personal-data?email=… (GraphQL: SignatoryPersonalData). */
 export const exportPersonalDataEndpoint: Endpoint = {
   path: '/personal-data',
   method: 'get',
   handler: async (req: PayloadRequest) => {
-    const found = await signaturesOf(req)
-    if ('error' in found) return found.error
-    const signatures = found.docs.map((doc) => {
-      const copy: Record<string, unknown> = { ...doc }
-      for (const field of INTERNAL) delete copy[field]
-      return copy
-    })
-    return Response.json({ signatures }, { headers: { 'cache-control': 'no-store' } })
+    const result = await personalData(req, req.searchParams.get('email'))
+    if ('refused' in result) return refuse(result.refused.status, result.refused.message)
+    return Response.json(result, { headers: { 'cache-control': 'no-store' } })
   },
 }
 
@@ -57,8 +69,8 @@ export const erasePersonalDataEndpoint: Endpoint = {
   path: '/personal-data',
   method: 'delete',
   handler: async (req: PayloadRequest) => {
-    const found = await signaturesOf(req)
-    if ('error' in found) return found.error
+    const found = await signaturesOf(req, req.searchParams.get('email'))
+    if ('refused' in found) return refuse(found.refused.status, found.refused.message)
     for (const doc of found.docs) {
       await req.payload.delete({ collection: 'signatories', id: doc.id, overrideAccess: true })
     }

@@ -1,34 +1,42 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { errorResponse } from '../../../utilities/errorResponse'
+import type { Refusal } from '../../../utilities/refusal'
 import { findLetter } from './findOpenLetter'
 
+export type Tally = {
+  letter: number | string
+  slug: string | null | undefined
+  approved: number
+  awaitingReview: number
+}
+
 /**
- * GET /api/signatories/tally?letter=<id or slug> — how many have signed, without listing
- * anyone: approved signatures (including those who asked to be counted only).
+ * How many have signed a published letter, without listing anyone: approved signatures
+ * (including those who asked to be counted only), and how many wait for review.
  */
+export async function letterTally(payload: Payload, letterKey: unknown): Promise<Tally | Refusal> {
+  const found = await findLetter(payload, letterKey)
+  if ('status' in found) return { refused: found }
+  const count = (status: string) =>
+    payload
+      .count({
+        collection: 'signatories',
+        overrideAccess: true,
+        where: { and: [{ letter: { equals: found.letter.id } }, { status: { equals: status } }] },
+      })
+      .then(({ totalDocs }) => totalDocs)
+  const [approved, awaitingReview] = await Promise.all([count('approved'), count('verified')])
+  return { letter: found.letter.id, slug: found.letter.slug, approved, awaitingReview }
+}
+
+/** GET /api/signatories/tally?letter=<id or slug> (GraphQL: SignatoryTally). */
 export const tallyEndpoint: Endpoint = {
   path: '/tally',
   method: 'get',
   handler: async (req: PayloadRequest) => {
-    const found = await findLetter(req.payload, req.searchParams.get('letter'))
-    if ('status' in found) {
-      return errorResponse(found.status, found.message)
-    }
-    const count = (status: string) =>
-      req.payload
-        .count({
-          collection: 'signatories',
-          overrideAccess: true,
-          where: { and: [{ letter: { equals: found.letter.id } }, { status: { equals: status } }] },
-        })
-        .then(({ totalDocs }) => totalDocs)
-    const [approved, awaitingReview] = await Promise.all([count('approved'), count('verified')])
-    return Response.json({
-      letter: found.letter.id,
-      slug: found.letter.slug,
-      approved,
-      awaitingReview,
-    })
+    const tally = await letterTally(req.payload, req.searchParams.get('letter'))
+    if ('refused' in tally) return errorResponse(tally.refused.status, tally.refused.message)
+    return Response.json(tally)
   },
 }
