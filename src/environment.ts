@@ -56,6 +56,8 @@ export type Environment = {
   apiCacheMaxBytes: number
   /** Archive mode forced on, whatever site settings say: read-only for all but admins. */
   archiveMode: boolean
+  /** The public website at / (src/app/(site)); false leaves only the API and the admin. */
+  publicSite: boolean
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -110,6 +112,7 @@ export function readEnvironment(variables: Variables = process.env): Environment
     apiCacheStaleSeconds: readInteger(variables, 'API_CACHE_STALE_SECONDS', 60, { min: 0 }),
     apiCacheMaxBytes: readInteger(variables, 'API_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 }),
     archiveMode: readBoolean(variables, 'ARCHIVE_MODE', false),
+    publicSite: readBoolean(variables, 'PUBLIC_SITE', true),
   }
 }
 

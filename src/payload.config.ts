@@ -64,6 +64,8 @@ export function createConfig(environment: Environment) {
     admin: {
       user: Users.slug,
       avatar: 'default',
+      // British dates in lists and documents: "2 December 2026, 00:04" (date-fns tokens).
+      dateFormat: 'd MMMM yyyy, HH:mm',
       components: {
         beforeDashboard: ['/components/WhatNeedsDoing#WhatNeedsDoing'],
         header: ['/components/ArchiveBanner#ArchiveBanner'],
@@ -88,10 +90,25 @@ export function createConfig(environment: Environment) {
       withPreview(environment.frontendUrl, withStorageIn(environment.mediaDir, collection)),
     ),
     globals: [...globals],
+    // Payload's own labels, in plain words for editors.
+    i18n: {
+      fallbackLanguage: 'en',
+      translations: {
+        en: {
+          general: {
+            createdAt: 'Created',
+            updatedAt: 'Last changed',
+            lastModified: 'Last changed',
+          },
+        },
+      },
+    },
     cors: trustedOrigins,
     csrf: trustedOrigins,
     custom: {
       archiveMode: environment.archiveMode,
+      // Server-side only: where the archive export starts the site that draws its static copy.
+      site: { databaseUrl: environment.databaseUrl, mediaDir: environment.mediaDir },
       loginRateLimitPerMinute: environment.loginRateLimitPerMinute,
       uploadMaxPixels: environment.uploadMaxPixels,
       signing: {

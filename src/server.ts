@@ -13,7 +13,10 @@ import { applyMigrations, pingDatabase } from './db'
 import config from './payload.config'
 import { bodyLimits } from './server/bodyLimits'
 import { publicApi } from './server/publicApi'
-import { perMinuteLimit } from './server/rateLimits'
+import { perMinuteLimit, perMinuteMark } from './server/rateLimits'
+import { publicPages } from './server/publicPages'
+import { publicSiteOff } from './server/publicSite'
+import { SIGN_FORM_LIMITED_HEADER } from './site/signState'
 import { securityHeaders } from './server/securityHeaders'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
 
@@ -82,6 +85,13 @@ async function main(): Promise<void> {
       'Too many signatures from your connection. Please wait a minute and try again.',
     ),
   )
+  // The site's signing form posts (a server action) to the letter's own page; it answers the
+  // limit beside the form, so the limiter only marks the request.
+  app.post(
+    '/statements/:slug',
+    perMinuteMark(environment.signRateLimitPerMinute, SIGN_FORM_LIMITED_HEADER),
+  )
+  if (!environment.publicSite) app.use(publicSiteOff)
   app.post(
     '/api/users/login',
     perMinuteLimit(
@@ -105,6 +115,18 @@ async function main(): Promise<void> {
       forward: (req, res) => handleWithNext(req, res),
     }),
   )
+  if (environment.publicSite) {
+    app.use(
+      publicPages({
+        payload,
+        cache: {
+          maxBytes: environment.apiCacheMaxBytes,
+          seconds: environment.apiCacheSeconds,
+          staleSeconds: environment.apiCacheStaleSeconds,
+        },
+      }),
+    )
+  }
   app.use((req, res) => handleWithNext(req, res))
 
   const server = await listen(app, environment.port, environment.host)

@@ -23,6 +23,7 @@ import {
 import { progressTo, silentProgress } from '../src/archive/progress'
 import { applyMigrations } from '../src/db'
 import { seed } from '../src/seed'
+import { DEMO_EMAIL_DOMAIN } from '../src/seed/signatures'
 import { launchBrowser, screenshot } from './helpers/browser'
 import { runScript } from './helpers/cli'
 import { createTestDatabase, type TestDatabase, testDialects } from './helpers/databases'
@@ -55,6 +56,12 @@ type Secrets = {
 async function makeContent(payload: Payload, dialect: string): Promise<Secrets> {
   const passwordFile = path.join(temporaryFolder('stopsim-seed-'), 'accounts.json')
   const { accounts } = await seed(payload, { passwordFile })
+  // The demo's own signatures are for the public site; here the letter holds only the ones below.
+  await payload.delete({
+    collection: 'signatories',
+    where: { email: { like: DEMO_EMAIL_DOMAIN } },
+    overrideAccess: true,
+  })
   const {
     docs: [letter],
   } = await payload.find({
@@ -359,14 +366,14 @@ describe.each(testDialects())('the public archive on $dialect', ({ dialect, skip
     const bytes = fs.readFileSync(victim)
     bytes[Math.floor(bytes.length / 2)] ^= 0x01
     fs.writeFileSync(victim, bytes)
-    fs.rmSync(path.join(damaged, 'site/style.css'))
+    fs.rmSync(path.join(damaged, 'site/artwork/index.html'))
     fs.writeFileSync(path.join(damaged, 'data/notes.txt'), 'added later')
     const failed = await verifyFolder(damaged, silentProgress)
     expect(verificationPassed(failed)).toBe(false)
     expect(failed.altered).toEqual([
       { path: 'files/media/evening-vigil.jpg', reason: 'its SHA-256 checksum differs' },
     ])
-    expect(failed.missing).toEqual(['site/style.css'])
+    expect(failed.missing).toEqual(['site/artwork/index.html'])
     expect(failed.extra).toEqual(['data/notes.txt'])
 
     fs.writeFileSync(path.join(damaged, 'manifest.json'), '{"format":"something else"')
@@ -701,23 +708,26 @@ describe('from SQLite to PostgreSQL with the npm commands', () => {
       })
       .click()
     expect(page.url()).toBe(`file://${site}/statements/${LETTER_SLUG}.html`)
-    const signatures = page.locator('#signatures')
-    expect(await signatures.innerText()).toContain(
-      `${secrets.approvedOnLetter} people signed this letter. 1 of them asked not to be listed by name.`,
+    // The same page the live site draws, in archive mode: the letter says it has closed.
+    expect(await page.locator('.count').innerText()).toBe(
+      `${secrets.approvedOnLetter} people have signed`,
     )
+    expect(await page.locator('.letter-closed').innerText()).toContain('This letter is closed')
     const names = await page.locator('ol.signatories .name').allInnerTexts()
     expect(names.sort()).toEqual([...secrets.listedNames].sort())
     // Content warnings fold the text away until the reader opens them.
-    const warning = page.locator('details.warning').first()
+    const warning = page.locator('details.cw').first()
     expect(await warning.getAttribute('open')).toBeNull()
     await warning.locator('summary').click()
     expect(await warning.getAttribute('open')).not.toBeNull()
     await screenshot(page, 'archive-letter')
 
     await page.goto(`file://${site}/trusts/index.html`)
-    const rows = page.locator('table.register tbody tr')
+    const rows = page.locator('#register tbody tr')
     expect(await rows.count()).toBe(readJson(out, 'data/trusts.json').documents.length)
-    expect(await page.locator('table.register thead th').allInnerTexts()).toContain('SIM status')
+    expect((await page.locator('#register thead th').allInnerTexts()).join(' | ')).toContain(
+      'Status',
+    )
     await screenshot(page, 'archive-trusts-register')
 
     // Every image on every page loads from the folder itself.
