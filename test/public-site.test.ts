@@ -32,7 +32,7 @@ const PAGE_TYPES: { name: string; path: string; shows: string }[] = [
   { name: 'updates', path: '/updates', shows: 'Category' },
   { name: 'update', path: `/updates/${WARNED_UPDATE}`, shows: 'Content warning' },
   { name: 'trusts', path: '/trusts', shows: 'NHS trusts register' },
-  { name: 'trust', path: '/trusts/PLACEHOLDER', shows: 'Evidence' },
+  { name: 'trust', path: '/trusts/PLACEHOLDER', shows: 'ODS code' },
   { name: 'artwork', path: '/artwork', shows: 'Licence' },
   { name: 'about', path: '/about', shows: 'About' },
   { name: 'safer-spaces', path: '/safer-spaces', shows: 'afer' },

@@ -1,3 +1,4 @@
+import { siteSettings } from './payload'
 import type { Artwork, Media } from '../payload-types'
 
 /** The social-card image size made for every upload (1200 × 630), for OpenGraph. */
@@ -13,4 +14,31 @@ export function socialImage(file: Media | Artwork | null | undefined) {
       type: social.mimeType ?? undefined,
     },
   ]
+}
+
+type PageMeta = {
+  title: string
+  description?: string | null
+  type?: 'article' | 'website'
+  image?: Media | Artwork | null
+}
+
+/**
+ * A page's title, description and OpenGraph tags. Next.js replaces the layout's `openGraph`
+ * with a page's own rather than merging them, so the site's name and locale go in each time.
+ */
+export async function pageMetadata({ title, description, type = 'website', image }: PageMeta) {
+  const settings = await siteSettings()
+  return {
+    title,
+    description: description ?? undefined,
+    openGraph: {
+      title,
+      description: description ?? undefined,
+      type,
+      siteName: settings.siteName,
+      locale: 'en_GB',
+      images: socialImage(image),
+    },
+  }
 }

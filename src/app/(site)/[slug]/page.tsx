@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation'
 import { RichText } from '../../../site/components/Common'
 import { WarnedContent } from '../../../site/components/Warnings'
 import { carriesHiddenTopic } from '../../../site/hiddenTopics'
+import { pageMetadata } from '../../../site/meta'
 import { findBySlug } from '../../../site/queries'
 import { hiddenTopics } from '../../../site/readerChoices'
 
@@ -12,7 +13,7 @@ type Props = { params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const page = await findBySlug('pages', (await params).slug, 0)
   if (!page) return {}
-  return { title: page.title, openGraph: { title: page.title } }
+  return pageMetadata({ title: page.title })
 }
 
 /** Standing pages: about, the safer-spaces policy, contact, and any others editors add. */

@@ -9,7 +9,7 @@ import { SignForm } from '../../../../site/components/SignForm'
 import { WarnedContent } from '../../../../site/components/Warnings'
 import { labelOf } from '../../../../site/format'
 import { carriesHiddenTopic } from '../../../../site/hiddenTopics'
-import { socialImage } from '../../../../site/meta'
+import { pageMetadata } from '../../../../site/meta'
 import { ANONYMOUS, siteSettings, sitePayload } from '../../../../site/payload'
 import { findBySlug, tallyOf } from '../../../../site/queries'
 import { hiddenTopics } from '../../../../site/readerChoices'
@@ -27,16 +27,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const attachment = statement.attachments?.find(
     (file): file is Media => typeof file === 'object' && Boolean(file.sizes?.social?.url),
   )
-  return {
+  return pageMetadata({
     title: statement.title,
-    description: statement.summary ?? undefined,
-    openGraph: {
-      title: statement.title,
-      description: statement.summary ?? undefined,
-      type: 'article',
-      images: socialImage(attachment),
-    },
-  }
+    description: statement.summary,
+    type: 'article',
+    image: attachment,
+  })
 }
 
 export default async function StatementPage({ params, searchParams }: Props) {

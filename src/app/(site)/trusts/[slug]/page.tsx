@@ -7,6 +7,7 @@ import { DateText } from '../../../../site/components/Common'
 import { WarnedContent } from '../../../../site/components/Warnings'
 import { labelOf } from '../../../../site/format'
 import { carriesHiddenTopic } from '../../../../site/hiddenTopics'
+import { pageMetadata } from '../../../../site/meta'
 import { findBySlug } from '../../../../site/queries'
 import { hiddenTopics } from '../../../../site/readerChoices'
 
@@ -15,11 +16,11 @@ type Props = { params: Promise<{ slug: string }> }
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const trust = await findBySlug('trusts', (await params).slug, 0)
   if (!trust) return {}
-  return {
+  return pageMetadata({
     title: trust.name,
     description: `${trust.name}: ${labelOf(SIM_STATUSES, trust.simStatus)}.`,
-    openGraph: { title: trust.name, type: 'article' },
-  }
+    type: 'article',
+  })
 }
 
 export default async function TrustPage({ params }: Props) {

@@ -8,7 +8,7 @@ import { Picture } from '../../../../site/components/Picture'
 import { WarnedContent } from '../../../../site/components/Warnings'
 import { labelOf } from '../../../../site/format'
 import { carriesHiddenTopic } from '../../../../site/hiddenTopics'
-import { socialImage } from '../../../../site/meta'
+import { pageMetadata } from '../../../../site/meta'
 import { findBySlug } from '../../../../site/queries'
 import { hiddenTopics } from '../../../../site/readerChoices'
 
@@ -20,16 +20,12 @@ const heroOf = (value: unknown) =>
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const update = await findBySlug('updates', (await params).slug)
   if (!update) return {}
-  return {
+  return pageMetadata({
     title: update.title,
-    description: update.summary ?? undefined,
-    openGraph: {
-      title: update.title,
-      description: update.summary ?? undefined,
-      type: 'article',
-      images: socialImage(heroOf(update.heroImage)),
-    },
-  }
+    description: update.summary,
+    type: 'article',
+    image: heroOf(update.heroImage),
+  })
 }
 
 export default async function UpdatePage({ params }: Props) {
