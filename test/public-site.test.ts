@@ -133,7 +133,7 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
       expect(html, type.path).toContain('lang="en-GB"')
       await expect(page.locator('main').innerText()).resolves.toContain(type.shows)
       await expect(page.locator('#exit-this-page').isVisible()).resolves.toBe(true)
-      await expect(page.locator('footer .crisis').innerText()).resolves.toContain('Samaritans')
+      await expect(page.locator('footer .crisis').innerText()).resolves.toContain('call 999')
       const serious = await seriousViolations(page, `site-${type.name}`)
       axeResults[type.name] = serious
       expect(ourViolations(serious), `axe on ${type.path}`).toEqual([])
@@ -532,6 +532,34 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
     const after = await fetch(`${server.url}/updates`)
     expect(after.headers.get('x-cache')).toBe('MISS')
     expect(await after.text()).toContain(title)
+  })
+
+  it('says when a closed letter closed, in place of the form', async () => {
+    const login = await fetch(`${server.url}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(editor),
+    })
+    const { token } = (await login.json()) as { token: string }
+    const { docs } = await local.payload.find({
+      collection: 'statements',
+      where: { slug: { equals: DEMO_LETTER_SLUG } },
+      overrideAccess: true,
+      depth: 0,
+    })
+    const closed = await fetch(`${server.url}/api/statements/${docs[0].id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${token}` },
+      body: JSON.stringify({ signing: { open: true, closesAt: '2025-03-31T12:00:00.000Z' } }),
+    })
+    expect(closed.status).toBe(200)
+    const { page } = await newPage({ javaScriptEnabled: false })
+    await page.goto(`${server.url}/statements/${DEMO_LETTER_SLUG}`)
+    await expect(page.locator('.letter-closed').innerText()).resolves.toBe(
+      'This letter closed on 31 March 2025 and no longer accepts signatures.',
+    )
+    await expect(page.locator('form.sign-form').count()).resolves.toBe(0)
+    await screenshot(page, 'site-letter-closed')
   })
 
   it('gives each document meta and OpenGraph tags, with the social image size', async () => {

@@ -54,7 +54,7 @@ select,input[type=text],input[type=email],input[type=search]{padding:.4rem;borde
 button,.button{display:inline-block;min-height:2.75rem;padding:.5rem 1rem;background:var(--accent);color:#fff;border:2px solid transparent;border-radius:4px;font-weight:bold;cursor:pointer;text-decoration:none}
 .table-scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%}
-th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid #bbb}
+th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid #bbb;overflow-wrap:normal}
 caption{text-align:left;font-weight:bold;padding:.5rem 0}
 th a{color:inherit}
 .facts dt{font-weight:bold}

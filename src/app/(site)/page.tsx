@@ -1,5 +1,5 @@
 import { StatementCard, UpdateCard } from '../../site/components/Cards'
-import { sitePayload, ANONYMOUS } from '../../site/payload'
+import { ANONYMOUS, siteSettings, sitePayload } from '../../site/payload'
 import { allOf, tallyOf, withoutHiddenTopics } from '../../site/queries'
 import { hiddenTopics } from '../../site/readerChoices'
 
@@ -33,20 +33,24 @@ export default async function Home() {
     }),
   ])
   const letter = letters.docs[0]
+  const archived =
+    payload.config.custom?.archiveMode === true || (await siteSettings()).archiveMode === true
   const count = letter?.slug ? await tallyOf(letter.slug) : 0
   return (
     <>
       <h1>Ending police involvement in mental-health crisis care</h1>
       {letter ? (
         <section aria-labelledby="letter-heading" className="sign-form">
-          <h2 id="letter-heading">{letter.title}</h2>
+          <h2 id="letter-heading">
+            <a href={`/statements/${letter.slug}`}>{letter.title}</a>
+          </h2>
           {letter.summary ? <p>{letter.summary}</p> : null}
           <p className="count">
             {count.toLocaleString('en-GB')} {count === 1 ? 'signature' : 'signatures'}
           </p>
           <p>
             <a className="button" href={`/statements/${letter.slug}`}>
-              Read and sign the open letter
+              {archived ? 'Read the open letter' : 'Read and sign the open letter'}
             </a>
           </p>
         </section>
