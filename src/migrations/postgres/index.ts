@@ -1,10 +1,10 @@
-import * as migration_20261121_114042_initial from './20261121_114042_initial';
-import * as migration_20261121_121123_content_model from './20261121_121123_content_model';
-import * as migration_20261121_124509_signatories from './20261121_124509_signatories';
-import * as migration_20261121_130248_retention_task from './20261121_130248_retention_task';
-import * as migration_20261121_134824_artwork_media from './20261121_134824_artwork_media';
-import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys';
-import * as migration_20261202_002205_site_settings_public_site from './20261202_002205_site_settings_public_site';
+import * as migration_20261121_114042_initial from './20261121_114042_initial'
+import * as migration_20261121_121123_content_model from './20261121_121123_content_model'
+import * as migration_20261121_124509_signatories from './20261121_124509_signatories'
+import * as migration_20261121_130248_retention_task from './20261121_130248_retention_task'
+import * as migration_20261121_134824_artwork_media from './20261121_134824_artwork_media'
+import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
+import * as migration_20261202_002205_site_settings_public_site from './20261202_002205_site_settings_public_site'
 
 export const migrations = [
   {
@@ -40,6 +40,6 @@ export const migrations = [
   {
     up: migration_20261202_002205_site_settings_public_site.up,
     down: migration_20261202_002205_site_settings_public_site.down,
-    name: '20261202_002205_site_settings_public_site'
+    name: '20261202_002205_site_settings_public_site',
   },
-];
+]

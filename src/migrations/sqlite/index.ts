@@ -1,9 +1,9 @@
-import * as migration_20261121_114033_initial from './20261121_114033_initial';
-import * as migration_20261121_121116_content_model from './20261121_121116_content_model';
-import * as migration_20261121_124530_signatories from './20261121_124530_signatories';
-import * as migration_20261121_134814_artwork_media from './20261121_134814_artwork_media';
-import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys';
-import * as migration_20261202_002145_site_settings_public_site from './20261202_002145_site_settings_public_site';
+import * as migration_20261121_114033_initial from './20261121_114033_initial'
+import * as migration_20261121_121116_content_model from './20261121_121116_content_model'
+import * as migration_20261121_124530_signatories from './20261121_124530_signatories'
+import * as migration_20261121_134814_artwork_media from './20261121_134814_artwork_media'
+import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
+import * as migration_20261202_002145_site_settings_public_site from './20261202_002145_site_settings_public_site'
 
 export const migrations = [
   {
@@ -34,6 +34,6 @@ export const migrations = [
   {
     up: migration_20261202_002145_site_settings_public_site.up,
     down: migration_20261202_002145_site_settings_public_site.down,
-    name: '20261202_002145_site_settings_public_site'
+    name: '20261202_002145_site_settings_public_site',
   },
-];
+]
