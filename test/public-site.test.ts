@@ -464,7 +464,9 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
     const mainText = (page: Page) =>
       page.evaluate(() => {
         const main = document.querySelector('main')!.cloneNode(true) as HTMLElement
-        for (const element of main.querySelectorAll('form, .archive-form, .letter-closed')) {
+        for (const element of main.querySelectorAll(
+          'form, .archive-form, .letter-closed, .sign-call',
+        )) {
           element.remove()
         }
         return main.innerText.replace(/\s+/g, ' ').trim()

@@ -36,6 +36,14 @@ function pageKey(url: URL): string {
   return url.pathname.replace(/\/+$/, '') + (page && page[1] !== '1' ? `?page=${page[1]}` : '')
 }
 
+const originOf = (link: string) => {
+  try {
+    return new URL(link).origin
+  } catch {
+    return ''
+  }
+}
+
 const isPage = (pathname: string) => !/^\/(api|admin|_next)(\/|$)/.test(pathname)
 const relative = (from: string, to: string) => {
   const link = path.posix.relative(path.posix.dirname(from), to)
@@ -65,6 +73,10 @@ export async function crawlSite({
     ...[...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]).pathname),
   ].map((pathname) => new URL(pathname, base))
   const seen = new Set(queue.map(pageKey))
+  // Payload gives uploads absolute addresses on the site's own SERVER_URL, which need not be
+  // the address it was read from.
+  const firstLoc = /<loc>([^<]+)<\/loc>/.exec(sitemap)
+  const own = new Set([base.origin, ...(firstLoc ? [new URL(firstLoc[1]).origin] : [])])
   const files = new Set<string>()
   const pages = new Map<string, string>()
   while (queue.length) {
@@ -78,7 +90,8 @@ export async function crawlSite({
       continue
     }
     const html = staticPage(await response.text(), (link) => {
-      if (link.startsWith('//') || !link.startsWith('/')) return undefined
+      if (link.startsWith('//')) return undefined
+      if (!link.startsWith('/') && !own.has(originOf(link))) return undefined
       const target = new URL(link, base)
       const uploaded = /^\/api\/([a-z-]+)\/file\/([^/]+)$/.exec(target.pathname)
       if (uploaded) {

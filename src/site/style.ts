@@ -52,7 +52,7 @@ details.cw-section[open]>summary .cw-action{display:none}
 select,input,textarea,button{font:inherit}
 select,input[type=text],input[type=email],input[type=search]{padding:.4rem;border:2px solid #0b0c0c;border-radius:0;max-width:100%;min-height:2.75rem}
 button,.button{display:inline-block;min-height:2.75rem;padding:.5rem 1rem;background:var(--accent);color:#fff;border:2px solid transparent;border-radius:4px;font-weight:bold;cursor:pointer;text-decoration:none}
-.table-scroll{overflow-x:auto}
+.table-scroll{overflow-x:auto;position:relative}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;vertical-align:top;padding:.4rem .6rem;border-bottom:1px solid #bbb;overflow-wrap:normal}
 caption{text-align:left;font-weight:bold;padding:.5rem 0}

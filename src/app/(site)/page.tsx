@@ -49,7 +49,7 @@ export default async function Home() {
             {count.toLocaleString('en-GB')} {count === 1 ? 'signature' : 'signatures'}
           </p>
           <p>
-            <a className="button" href={`/statements/${letter.slug}`}>
+            <a className="button sign-call" href={`/statements/${letter.slug}`}>
               {archived ? 'Read the open letter' : 'Read and sign the open letter'}
             </a>
           </p>
