@@ -1,6 +1,7 @@
 import path from 'node:path'
 
 // Not from secureUpload: command-line tools read the environment without loading Payload.
+import { isLogLevel, type LogLevel } from './logging/logLevels'
 import { DEFAULT_MAX_PIXELS } from './uploads/limits'
 
 /** A setting that stops the CMS from starting; its message is shown to the operator as it is. */
@@ -58,6 +59,16 @@ export type Environment = {
   archiveMode: boolean
   /** The public website at / (src/app/(site)); false leaves only the API and the admin. */
   publicSite: boolean
+  /** Lowest level written to the JSON log: fatal, error, warn, info, debug, trace or silent. */
+  logLevel: LogLevel
+  /** Bearer token a metrics scraper must present at /metrics; null refuses every scrape. */
+  metricsToken: string | null
+  /** When the server backs itself up (cron, seconds first); null: only by hand. */
+  backupCron: string | null
+  /** Where scheduled backups are written, one folder each. */
+  backupDir: string
+  /** How many scheduled backups are kept; older ones are deleted after a newer one verifies. */
+  backupKeep: number
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/stopsim.db'
@@ -113,7 +124,36 @@ export function readEnvironment(variables: Variables = process.env): Environment
     apiCacheMaxBytes: readInteger(variables, 'API_CACHE_MAX_BYTES', 64 * 1024 * 1024, { min: 0 }),
     archiveMode: readBoolean(variables, 'ARCHIVE_MODE', false),
     publicSite: readBoolean(variables, 'PUBLIC_SITE', true),
+    logLevel: readLogLevel(variables),
+    metricsToken: readMetricsToken(variables),
+    backupCron: variables.BACKUP_CRON?.trim() ? readCron(variables, 'BACKUP_CRON', '') : null,
+    backupDir: path.resolve(/*turbopackIgnore: true*/ variables.BACKUP_DIR?.trim() || 'backups'),
+    backupKeep: readInteger(variables, 'BACKUP_KEEP', 7, { min: 1 }),
   }
+}
+
+function readLogLevel(variables: Variables): LogLevel {
+  const raw = variables.LOG_LEVEL?.trim().toLowerCase()
+  if (!raw) return 'info'
+  if (!isLogLevel(raw)) {
+    throw new ConfigurationError(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace or silent; got "${raw}".`,
+    )
+  }
+  return raw
+}
+
+const MIN_METRICS_TOKEN_LENGTH = 24
+
+function readMetricsToken(variables: Variables): string | null {
+  const raw = variables.METRICS_TOKEN?.trim()
+  if (!raw) return null
+  if (raw.length < MIN_METRICS_TOKEN_LENGTH) {
+    throw new ConfigurationError(
+      `METRICS_TOKEN is too short (${raw.length} characters): use at least ${MIN_METRICS_TOKEN_LENGTH} random characters, e.g. the output of \`openssl rand -hex 24\`.`,
+    )
+  }
+  return raw
 }
 
 function readSecret(variables: Variables, required: boolean): string {

@@ -128,6 +128,7 @@ export interface Config {
     tasks: {
       expireUnconfirmedSignatures: TaskExpireUnconfirmedSignatures;
       eraseContactDetailsAfterClosing: TaskEraseContactDetailsAfterClosing;
+      scheduledBackup: TaskScheduledBackup;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -961,7 +962,12 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'expireUnconfirmedSignatures' | 'eraseContactDetailsAfterClosing' | 'schedulePublish';
+        taskSlug:
+          | 'inline'
+          | 'expireUnconfirmedSignatures'
+          | 'eraseContactDetailsAfterClosing'
+          | 'scheduledBackup'
+          | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -994,7 +1000,15 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'expireUnconfirmedSignatures' | 'eraseContactDetailsAfterClosing' | 'schedulePublish') | null;
+  taskSlug?:
+    | (
+        | 'inline'
+        | 'expireUnconfirmedSignatures'
+        | 'eraseContactDetailsAfterClosing'
+        | 'scheduledBackup'
+        | 'schedulePublish'
+      )
+    | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1696,6 +1710,14 @@ export interface TaskExpireUnconfirmedSignatures {
  * via the `definition` "TaskEraseContactDetailsAfterClosing".
  */
 export interface TaskEraseContactDetailsAfterClosing {
+  input?: unknown;
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskScheduledBackup".
+ */
+export interface TaskScheduledBackup {
   input?: unknown;
   output?: unknown;
 }

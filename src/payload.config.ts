@@ -5,7 +5,9 @@ import path from 'node:path'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
-import { assertAccessDeclared } from './access/assertAccessDeclared'
+import { assertAccessDeclared, declareAllAccess } from './access/assertAccessDeclared'
+import { JOBS_ACCESS, secureFinalConfig } from './access/payloadInternals'
+import { publicationRules } from './access/publicationRules'
 import { archiveMode } from './archive/archiveMode'
 import { Artwork } from './collections/Artwork'
 import { Media } from './collections/Media'
@@ -15,12 +17,16 @@ import { Statements } from './collections/Statements'
 import { Trusts } from './collections/Trusts'
 import { Updates } from './collections/Updates'
 import { Users } from './collections/Users'
-import { databaseAdapter } from './db'
+import type { SiteHealthSettings } from './components/SiteHealth'
+import { databaseAdapter, dialectOf, sqliteFilePath } from './db'
 import { emailAdapter } from './email'
 import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
+import { countJobRuns } from './jobs/countJobRuns'
 import { expireUnconfirmedSignatures } from './jobs/expireUnconfirmedSignatures'
+import { scheduledBackup } from './jobs/scheduledBackup'
+import { jsonLogger } from './logging/logger'
 import { invalidateReadCacheOnWrite } from './readCache/invalidateOnWrite'
 import { search } from './search'
 import { formatBytes } from './utilities/formatBytes'
@@ -42,9 +48,12 @@ export const collections: CollectionConfig[] = [
 ]
 export const globals: GlobalConfig[] = [SiteSettings]
 
-// Runs after the other plugins, so collections they add are held to the same rule.
+// Runs after the other plugins, so collections they add are held to the same rule. Payload adds
+// its own collections after this; secureFinalConfig checks the final config against the rules
+// recorded here.
 const requireDeclaredAccess: Plugin = (config) => {
   assertAccessDeclared(config.collections ?? [], config.globals ?? [])
+  declareAllAccess(config.collections ?? [], config.globals ?? [])
   return config
 }
 
@@ -60,6 +69,7 @@ export function createConfig(environment: Environment) {
   // only these may read API responses cross-origin. Payload treats an empty list as "any".
   const trustedOrigins = [...new Set([environment.serverUrl, ...environment.corsOrigins])]
 
+  // Payload's own collections exist only once the config is built: they get their rules last.
   return buildConfig({
     admin: {
       user: Users.slug,
@@ -67,7 +77,10 @@ export function createConfig(environment: Environment) {
       // British dates in lists and documents: "2 December 2026, 00:04" (date-fns tokens).
       dateFormat: 'd MMMM yyyy, HH:mm',
       components: {
-        beforeDashboard: ['/components/WhatNeedsDoing#WhatNeedsDoing'],
+        beforeDashboard: [
+          '/components/WhatNeedsDoing#WhatNeedsDoing',
+          '/components/SiteHealth#SiteHealth',
+        ],
         header: ['/components/ArchiveBanner#ArchiveBanner'],
       },
       importMap: { baseDir: path.resolve(/*turbopackIgnore: true*/ 'src') },
@@ -111,6 +124,7 @@ export function createConfig(environment: Environment) {
       site: { databaseUrl: environment.databaseUrl, mediaDir: environment.mediaDir },
       loginRateLimitPerMinute: environment.loginRateLimitPerMinute,
       uploadMaxPixels: environment.uploadMaxPixels,
+      siteHealth: siteHealthSettings(environment),
       signing: {
         emailConfirmation: Boolean(environment.smtpUrl),
         confirmationHours: environment.signatureConfirmationHours,
@@ -132,13 +146,28 @@ export function createConfig(environment: Environment) {
       maxComplexity: 500,
     },
     jobs: {
+      access: JOBS_ACCESS,
       // Scheduled publishing: the server's own runner picks due jobs up, no extra process.
       autoRun: [{ cron: environment.jobsCron, queue: 'default', limit: 20 }],
-      tasks: [expireUnconfirmedSignatures, eraseContactDetailsAfterClosing],
+      tasks: [
+        expireUnconfirmedSignatures,
+        eraseContactDetailsAfterClosing,
+        scheduledBackup(environment),
+      ],
     },
-    // Plugins that add collections or globals come first; archiveMode wraps every access rule,
-    // then the read cache hooks every collection, and last the check that all are declared.
-    plugins: [search, archiveMode, invalidateReadCacheOnWrite, requireDeclaredAccess],
+    // JSON lines with each request's id in production; Payload's readable lines in development.
+    ...(environment.production ? { logger: jsonLogger(environment.logLevel) } : {}),
+    // Plugins that add collections or globals come first; then the rules for drafts; archiveMode
+    // wraps every access rule, then the read cache hooks every collection, jobs are counted for
+    // the metrics, and last the check that all are declared.
+    plugins: [
+      search,
+      publicationRules,
+      archiveMode,
+      invalidateReadCacheOnWrite,
+      countJobRuns,
+      requireDeclaredAccess,
+    ],
     secret: environment.payloadSecret,
     serverURL: environment.serverUrl,
     sharp,
@@ -154,7 +183,23 @@ export function createConfig(environment: Environment) {
       autoGenerate: false,
       outputFile: path.resolve(/*turbopackIgnore: true*/ 'src/payload-types.ts'),
     },
-  })
+  }).then(secureFinalConfig)
+}
+
+function siteHealthSettings(environment: Environment): SiteHealthSettings {
+  const storage = [{ label: 'Media (uploads)', folder: environment.mediaDir }]
+  if (dialectOf(environment.databaseUrl) === 'sqlite') {
+    storage.unshift({
+      label: 'Database',
+      folder: path.dirname(sqliteFilePath(environment.databaseUrl)),
+    })
+  }
+  if (environment.backupCron) storage.push({ label: 'Backups', folder: environment.backupDir })
+  return {
+    backupDir: environment.backupDir,
+    backupsScheduled: Boolean(environment.backupCron),
+    storage,
+  }
 }
 
 export default createConfig(readEnvironment())

@@ -10,12 +10,16 @@ import next from 'next'
 import { getPayload } from 'payload'
 
 import { applyMigrations, pingDatabase } from './db'
+import { flushLogs } from './logging/logger'
 import config from './payload.config'
 import { bodyLimits } from './server/bodyLimits'
+import { metricsEndpoint } from './server/metricsEndpoint'
+import { observeRequests } from './server/observeRequests'
 import { publicApi } from './server/publicApi'
-import { perMinuteLimit, perMinuteMark } from './server/rateLimits'
 import { publicPages } from './server/publicPages'
 import { publicSiteOff } from './server/publicSite'
+import { perMinuteLimit, perMinuteMark } from './server/rateLimits'
+import { routeLabeller } from './server/routeLabel'
 import { SIGN_FORM_LIMITED_HEADER } from './site/signState'
 import { securityHeaders } from './server/securityHeaders'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
@@ -40,6 +44,20 @@ async function main(): Promise<void> {
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', environment.trustProxy)
+
+  app.use(
+    observeRequests({
+      payload,
+      // Behind a trusted proxy its request id ties its log to ours.
+      trustRequestId: Boolean(environment.trustProxy),
+      routeOf: routeLabeller(payload.config),
+    }),
+  )
+
+  app.get(
+    '/metrics',
+    metricsEndpoint({ token: environment.metricsToken, backupDir: environment.backupDir }),
+  )
 
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' })
@@ -132,7 +150,7 @@ async function main(): Promise<void> {
   const server = await listen(app, environment.port, environment.host)
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : environment.port
-  console.log(
+  payload.logger.info(
     `stopsim-cms listening on http://${environment.host}:${port} ` +
       `(admin: ${environment.serverUrl}/admin, database: ${payload.db.name})`,
   )
@@ -140,9 +158,9 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (shuttingDown) return
     shuttingDown = true
-    console.log(`${signal} received: finishing in-flight requests, then stopping`)
+    payload.logger.info(`${signal} received: finishing in-flight requests, then stopping`)
     const forceClose = setTimeout(() => {
-      console.warn('shutdown timeout reached: closing remaining connections')
+      payload.logger.warn('shutdown timeout reached: closing remaining connections')
       server.closeAllConnections()
     }, environment.shutdownTimeoutMs)
     forceClose.unref()
@@ -157,7 +175,8 @@ async function main(): Promise<void> {
     clearTimeout(forceClose)
     await closeQuietly('Next.js', () => nextApp.close())
     await closeQuietly('database', () => payload.destroy())
-    console.log('stopped cleanly')
+    payload.logger.info('stopped cleanly')
+    flushLogs()
     process.exit(0)
   }
   process.on('SIGTERM', () => void shutdown('SIGTERM'))

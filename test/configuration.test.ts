@@ -1,7 +1,13 @@
-import type { Field } from 'payload'
+import type { Field, SanitizedConfig } from 'payload'
 
 import { describe, expect, it } from 'vitest'
-import { assertAccessDeclared } from '../src/access/assertAccessDeclared'
+import { assertAccessDeclared, isDeclaredAccess } from '../src/access/assertAccessDeclared'
+import {
+  INTERNAL_COLLECTION_ACCESS,
+  INTERNAL_GLOBAL_ACCESS,
+  JOBS_ACCESS,
+  secureFinalConfig,
+} from '../src/access/payloadInternals'
 import { ACCEPTED_SCHEMES, dialectOf, sqliteFilePath } from '../src/db'
 import { ConfigurationError, DEFAULT_DATABASE_URL, readEnvironment } from '../src/environment'
 import { collections, createConfig, globals } from '../src/payload.config'
@@ -84,6 +90,40 @@ describe('access rules', () => {
     expect(() =>
       assertAccessDeclared([{ slug: 'leaky', fields: [], access: { read: () => true } }]),
     ).toThrow('missing: leaky.create, leaky.update, leaky.delete')
+  })
+
+  it('Payload’s own collections and globals get rules of ours, checked on the final config', async () => {
+    const config = await createConfig(readEnvironment({ PAYLOAD_SECRET: GOOD_SECRET }))
+    const slugs = config.collections.map(({ slug }) => slug)
+    for (const slug of Object.keys(INTERNAL_COLLECTION_ACCESS)) {
+      expect(slugs).toContain(slug)
+      const { access } = config.collections.find((collection) => collection.slug === slug)!
+      for (const operation of ['create', 'read', 'update', 'delete'] as const) {
+        expect(isDeclaredAccess(access[operation]), `${slug}.${operation}`).toBe(true)
+      }
+    }
+    const stats = config.globals.find(({ slug }) => slug === 'payload-jobs-stats')
+    expect(stats?.access.update).toBe(INTERNAL_GLOBAL_ACCESS['payload-jobs-stats'].update)
+    expect(config.jobs.access?.run).toBe(JOBS_ACCESS.run)
+  })
+
+  it('a collection Payload adds with its own default rules stops the config', () => {
+    const payloadDefault = ({ req }: { req: { user?: unknown } }) => Boolean(req.user)
+    const added = {
+      slug: 'payload-something-new',
+      fields: [],
+      hooks: {},
+      access: {
+        create: payloadDefault,
+        read: payloadDefault,
+        update: payloadDefault,
+        delete: payloadDefault,
+      },
+    }
+    const config = { collections: [added], globals: [], jobs: { access: JOBS_ACCESS } }
+    expect(() => secureFinalConfig(config as unknown as SanitizedConfig)).toThrow(
+      'missing: payload-something-new.create, payload-something-new.read',
+    )
   })
 })
 

@@ -23,6 +23,7 @@ import { type ArchivedDoc, readArchiveData, uploadPath } from './archiveData'
 import { ARCHIVE_FORMAT, schemaVersion } from './exportArchive'
 import { ARCHIVE_IMPORT_CONTEXT } from './importContext'
 import { ArchiveError, verificationPassed, verificationProblems, verifyFolder } from './manifest'
+import { commandLine } from '../cli/commandLine'
 import { archivedCollections, policyFor } from './policy'
 import type { Progress } from './progress'
 
@@ -67,7 +68,7 @@ export async function importArchive(
   const { manifest } = verification
   if (manifest.format !== ARCHIVE_FORMAT) {
     throw new ArchiveError(
-      'This folder is a full backup, not a public archive: bring it back with `npm run restore`.',
+      `This folder is a full backup, not a public archive: bring it back with ${commandLine('restore')}.`,
     )
   }
   const source = (manifest.source ?? {}) as { database?: string; idType?: string }

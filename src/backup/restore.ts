@@ -12,6 +12,7 @@ import {
   verifyFolder,
 } from '../archive/manifest'
 import type { Progress } from '../archive/progress'
+import { commandLine } from '../cli/commandLine'
 import { dialectOf, sqliteFilePath } from '../databaseUrl'
 import {
   backup,
@@ -54,7 +55,7 @@ export async function restore(
   const { manifest } = verification
   if (manifest.format !== BACKUP_FORMAT) {
     throw new ArchiveError(
-      'This folder is a public archive, not a full backup: bring it back with `npm run archive:import`.',
+      `This folder is a public archive, not a full backup: bring it back with ${commandLine('archive:import')}.`,
     )
   }
   const dialect = dialectOf(target.databaseUrl)

@@ -10,8 +10,9 @@ import { progressTo } from '../archive/progress'
 import config from '../payload.config'
 import { formatBytes } from '../utilities/formatBytes'
 import { exitWith, usageError } from './cliErrors'
+import { commandLine } from './commandLine'
 
-const USAGE = 'Usage: npm run archive:export -- --out <new or empty folder>'
+const USAGE = `Usage: ${commandLine('archive:export')} --out <new or empty folder>`
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } })
 if (!values.out) usageError(USAGE)
@@ -31,7 +32,7 @@ try {
       .join(', ')}) and ${result.files} files (${formatBytes(result.bytes)}) with a static copy ` +
       `of the site, ${result.manifest.files.length} files in all, in ${seconds} s, to ${out}`,
   )
-  console.log(`Check it any time with: npm run archive:verify -- ${out}`)
+  console.log(`Check it any time with: ${commandLine('archive:verify')} ${out}`)
 } catch (error) {
   exitCode = exitWith(error, 'The export stopped')
 } finally {

@@ -8,10 +8,11 @@ import { applyMigrations } from '../db'
 import config from '../payload.config'
 import { formatBytes } from '../utilities/formatBytes'
 import { exitWith } from './cliErrors'
+import { commandLine } from './commandLine'
 import { restoreArguments } from './restoreArguments'
 
 const USAGE =
-  'Usage: npm run archive:import -- [--replace] <archive folder>\n' +
+  `Usage: ${commandLine('archive:import')} [--replace] <archive folder>\n` +
   '  --replace  delete the documents already in the database (and their files) first'
 
 const { from, replace } = restoreArguments(USAGE)

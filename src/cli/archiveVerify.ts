@@ -5,9 +5,10 @@ import { verificationPassed, verifyFolder } from '../archive/manifest'
 import { progressTo } from '../archive/progress'
 import { formatBytes } from '../utilities/formatBytes'
 import { exitWith, usageError } from './cliErrors'
+import { commandLine } from './commandLine'
 
 // Needs no database and no configuration: only the folder and its manifest.
-const USAGE = 'Usage: npm run archive:verify -- <archive or backup folder>'
+const USAGE = `Usage: ${commandLine('archive:verify')} <archive or backup folder>`
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} })
 if (positionals.length !== 1) usageError(USAGE)

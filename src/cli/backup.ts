@@ -8,8 +8,9 @@ import { backup } from '../backup/backup'
 import { readEnvironment } from '../environment'
 import { formatBytes } from '../utilities/formatBytes'
 import { exitWith, usageError } from './cliErrors'
+import { commandLine } from './commandLine'
 
-const USAGE = 'Usage: npm run backup -- --out <new or empty folder>'
+const USAGE = `Usage: ${commandLine('backup')} --out <new or empty folder>`
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } })
 if (!values.out) usageError(USAGE)
@@ -27,7 +28,7 @@ try {
   )
   console.log(
     'It holds private data (signatories’ emails, accounts): keep it somewhere safe. Check it with ' +
-      `npm run archive:verify -- ${out}; bring it back with npm run restore -- ${out}`,
+      `${commandLine('archive:verify')} ${out}; bring it back with ${commandLine('restore')} ${out}`,
   )
 } catch (error) {
   exitCode = exitWith(error, 'The backup stopped')

@@ -9,8 +9,9 @@ import { getPayload } from 'payload'
 import { importSignatories } from '../collections/Signatories/import/importSignatories'
 import { applyMigrations } from '../db'
 import config from '../payload.config'
+import { commandLine } from './commandLine'
 
-const USAGE = 'Usage: npm run import:signatories -- --letter <slug or id> [--approve] <file.csv>'
+const USAGE = `Usage: ${commandLine('import:signatories')} --letter <slug or id> [--approve] <file.csv>`
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

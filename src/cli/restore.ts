@@ -6,10 +6,11 @@ import { progressTo } from '../archive/progress'
 import { restore } from '../backup/restore'
 import { readEnvironment } from '../environment'
 import { exitWith } from './cliErrors'
+import { commandLine } from './commandLine'
 import { restoreArguments } from './restoreArguments'
 
 const USAGE =
-  'Usage: npm run restore -- [--replace] <backup folder>   (stop the server first)\n' +
+  `Usage: ${commandLine('restore')} [--replace] <backup folder>   (stop the server first)\n` +
   '  --replace  restore over the database and media folder in use, backing them up first'
 
 const { from, replace } = restoreArguments(USAGE)

@@ -4,29 +4,25 @@ import { searchPlugin } from '@payloadcms/plugin-search'
 
 import { anyone } from '../access/anyone'
 import { isEditorOrAbove } from '../access/isEditorOrAbove'
-import { richTextToPlainText } from '../utilities/richTextToPlainText'
+import { indexPublishedVersion, searchFieldsOf } from './indexPublishedVersion'
 import { rankedSearchEndpoint } from './rankedSearchEndpoint'
 
 export const SEARCHABLE_COLLECTIONS = ['statements', 'updates', 'pages', 'trusts'] as const
 
-const MAX_INDEXED_TEXT = 20_000
+const PRIORITIES: Record<string, number> = { statements: 40, updates: 30, trusts: 20, pages: 10 }
+
+const isSearchable = (slug: string) => (SEARCHABLE_COLLECTIONS as readonly string[]).includes(slug)
 
 /**
- * The site search index. Only published documents are indexed (drafts never are, and a
- * document leaves the index when unpublished), so the index is public.
+ * The plugin gives the search collection, its admin view and re-indexing (which reads published
+ * documents only, in full, and goes through `beforeSync`).
  */
-export const search: Plugin = searchPlugin({
+const plugin = searchPlugin({
   collections: [...SEARCHABLE_COLLECTIONS],
   syncDrafts: false,
   deleteDrafts: true,
-  defaultPriorities: { statements: 40, updates: 30, trusts: 20, pages: 10 },
-  beforeSync: ({ originalDoc, searchDoc }) => ({
-    ...searchDoc,
-    title: originalDoc.title ?? originalDoc.name ?? searchDoc.title,
-    summary: typeof originalDoc.summary === 'string' ? originalDoc.summary : '',
-    slug: originalDoc.slug ?? null,
-    text: richTextToPlainText(originalDoc.body).slice(0, MAX_INDEXED_TEXT),
-  }),
+  defaultPriorities: PRIORITIES,
+  beforeSync: ({ originalDoc, searchDoc }) => ({ ...searchDoc, ...searchFieldsOf(originalDoc) }),
   searchOverrides: {
     labels: { singular: 'Search result', plural: 'Search index' },
     admin: {
@@ -48,3 +44,36 @@ export const search: Plugin = searchPlugin({
     ],
   },
 })
+
+/**
+ * The site search index. It holds published documents only, so it is public. Saves keep it up
+ * to date through {@link indexPublishedVersion}, which reads the published version afresh,
+ * instead of the afterChange hook the plugin adds (it trusted the document a save returned):
+ * whatever the plugin appended to a searchable collection's afterChange hooks is replaced.
+ */
+export const search: Plugin = async (config) => {
+  const ownHooks = new Map(
+    (config.collections ?? []).map((collection) => [
+      collection.slug,
+      collection.hooks?.afterChange ?? [],
+    ]),
+  )
+  const withIndex = await plugin(config)
+  return {
+    ...withIndex,
+    collections: withIndex.collections?.map((collection) =>
+      isSearchable(collection.slug)
+        ? {
+            ...collection,
+            hooks: {
+              ...collection.hooks,
+              afterChange: [
+                ...(ownHooks.get(collection.slug) ?? []),
+                indexPublishedVersion(PRIORITIES),
+              ],
+            },
+          }
+        : collection,
+    ),
+  }
+}

@@ -6,6 +6,7 @@ import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
+import { adminServerFunctions } from '../../access/adminServerFunctions'
 import { importMap } from './admin/importMap.js'
 
 type Args = {
@@ -18,6 +19,8 @@ const serverFunction: ServerFunctionClient = async function (args) {
     ...args,
     config,
     importMap,
+    // Payload's form-state and schedule-publish functions, with the checks they lack.
+    serverFunctions: adminServerFunctions,
   })
 }
 

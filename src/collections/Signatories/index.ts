@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { approvedSignatoriesOrModerator } from '../../access/approvedSignatoriesOrModerator'
 import { isAdmin } from '../../access/isAdmin'
+import { isAdminField } from '../../access/isAdminField'
 import { isEditorOrAbove } from '../../access/isEditorOrAbove'
 import { isModeratorOrAbove } from '../../access/isModeratorOrAbove'
 import { isModeratorOrAboveField } from '../../access/isModeratorOrAboveField'
@@ -16,7 +17,10 @@ import { flagPossibleDuplicate } from './hooks/flagPossibleDuplicate'
 import { setPublicFields } from './hooks/publicFields'
 import { DISPLAY_CHOICES, LIMITS, SIGNATORY_SOURCES, SIGNATORY_STATUSES } from './options'
 
-const PRIVATE = { read: isModeratorOrAboveField }
+// What the signer chose (who they are, what they signed, how to be shown) is theirs: moderators
+// review it, they never change it. Only an admin corrects it, when the signer asks.
+const SIGNERS_CHOICE = { update: isAdminField }
+const PRIVATE = { ...SIGNERS_CHOICE, read: isModeratorOrAboveField }
 const MODERATION = { read: isModeratorOrAboveField, update: isModeratorOrAboveField }
 const SERVER_SET = { read: isModeratorOrAboveField, create: () => false, update: () => false }
 
@@ -61,6 +65,7 @@ export const Signatories: CollectionConfig = {
       required: true,
       index: true,
       filterOptions: { kind: { equals: 'open_letter' } },
+      access: SIGNERS_CHOICE,
     },
     {
       name: 'name',
@@ -89,6 +94,7 @@ export const Signatories: CollectionConfig = {
       type: 'checkbox',
       label: 'Signs on behalf of the organisation',
       defaultValue: false,
+      access: SIGNERS_CHOICE,
     },
     {
       name: 'display',
@@ -97,6 +103,7 @@ export const Signatories: CollectionConfig = {
       required: true,
       defaultValue: 'full',
       options: [...DISPLAY_CHOICES],
+      access: SIGNERS_CHOICE,
     },
     {
       type: 'collapsible',

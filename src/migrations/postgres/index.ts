@@ -5,6 +5,7 @@ import * as migration_20261121_130248_retention_task from './20261121_130248_ret
 import * as migration_20261121_134824_artwork_media from './20261121_134824_artwork_media'
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
 import * as migration_20261202_002205_site_settings_public_site from './20261202_002205_site_settings_public_site'
+import * as migration_20261202_005454_scheduled_backup from './20261202_005454_scheduled_backup'
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261202_002205_site_settings_public_site.up,
     down: migration_20261202_002205_site_settings_public_site.down,
     name: '20261202_002205_site_settings_public_site',
+  },
+  {
+    up: migration_20261202_005454_scheduled_backup.up,
+    down: migration_20261202_005454_scheduled_backup.down,
+    name: '20261202_005454_scheduled_backup',
   },
 ]

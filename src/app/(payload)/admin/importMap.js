@@ -27,6 +27,7 @@ import { LinkToDoc as LinkToDoc_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloa
 import { ReindexButton as ReindexButton_aead06e4cbf6b2620c5c51c9ab283634 } from '@payloadcms/plugin-search/client'
 import { ArchiveBanner as ArchiveBanner_eea4d3d9060716a52aaecd19a96bf1d2 } from '../../../components/ArchiveBanner'
 import { WhatNeedsDoing as WhatNeedsDoing_8eee4e0ef157824ca9bbc60ae698e522 } from '../../../components/WhatNeedsDoing'
+import { SiteHealth as SiteHealth_b559f079f1cbedd9017481a5ef2a1075 } from '../../../components/SiteHealth'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -60,5 +61,6 @@ export const importMap = {
   "@payloadcms/plugin-search/client#ReindexButton": ReindexButton_aead06e4cbf6b2620c5c51c9ab283634,
   "/components/ArchiveBanner#ArchiveBanner": ArchiveBanner_eea4d3d9060716a52aaecd19a96bf1d2,
   "/components/WhatNeedsDoing#WhatNeedsDoing": WhatNeedsDoing_8eee4e0ef157824ca9bbc60ae698e522,
+  "/components/SiteHealth#SiteHealth": SiteHealth_b559f079f1cbedd9017481a5ef2a1075,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -3,6 +3,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 import { ValidationError } from 'payload'
 
 import { siteIsArchived } from '../../../access/siteIsArchived'
+import { metrics } from '../../../metrics'
 import { CLIENT_IP_HEADER } from '../../../utilities/clientAddress'
 import { type FieldError, errorResponse as refuse } from '../../../utilities/errorResponse'
 import { CONSENT_NOTICE, CONSENT_NOTICE_VERSION, DISPLAY_CHOICES, LIMITS } from '../options'
@@ -166,6 +167,9 @@ export const signEndpoint: Endpoint = {
       }
       throw error
     }
+    metrics.signaturesAccepted.inc()
+    // One transaction per signature, until signatures are written in batches.
+    metrics.signatureBatchSize.observe(1)
     if (links) {
       // Stored first, mailed second: a mail failure must never cost a signature.
       try {
