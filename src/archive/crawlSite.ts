@@ -92,7 +92,9 @@ export async function crawlSite({
     const html = staticPage(await response.text(), (link) => {
       if (link.startsWith('//')) return undefined
       if (!link.startsWith('/') && !own.has(originOf(link))) return undefined
-      const target = new URL(link, base)
+      // An absolute own address (metadata links are made absolute) is read from `base`.
+      const parsed = new URL(link, base)
+      const target = new URL(parsed.pathname + parsed.search + parsed.hash, base)
       const uploaded = /^\/api\/([a-z-]+)\/file\/([^/]+)$/.exec(target.pathname)
       if (uploaded) {
         const stored = `files/${uploaded[1]}/${decodeURIComponent(uploaded[2])}`
