@@ -16,6 +16,10 @@ const sharedServerPackages = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The public site works without script and its archive copy has none: <title> and the
+  // OpenGraph tags must be in the page's <head> as sent, not streamed in later for every
+  // browser but search bots.
+  htmlLimitedBots: /.*/,
   serverExternalPackages: sharedServerPackages,
 }
 

@@ -70,6 +70,13 @@ try {
       expect: 200,
     },
     { name: 'anonymous REST (cached)', url: `${server.base}${READ}`, expect: 200 },
+    // A public site page, drawn by Next.js and kept by the same anonymous cache.
+    {
+      name: 'anonymous site page (cached)',
+      url: `${server.base}/trusts`,
+      headers: { 'accept-encoding': 'gzip' },
+      expect: 200,
+    },
     {
       name: 'anonymous GraphQL (cached)',
       url: `${server.base}/api/graphql`,
@@ -256,6 +263,7 @@ try {
       Object.keys(attackerStatuses).every((code) => code < 500 || code === '503'),
     'signing burst: cached reads keep ≥ 50 % of their rate':
       find('cached reads during a signing burst').ratioToAlone >= 0.5,
+    'anonymous site page ≥ 50 % of the ceiling': find('anonymous site page').ratioToCeiling >= 0.5,
     'abusive requests: all 4xx, p99 < 50 ms': results
       .filter((result) => result.abusive)
       .every((result) => result.allAsExpected && result.latencyMs.p99 < 50),

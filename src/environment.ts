@@ -74,6 +74,8 @@ export type Environment = {
   headersTimeoutMs: number
   /** Longest time a client may take to send a whole request, body included. */
   requestTimeoutMs: number
+  /** The public website at / (src/app/(site)); false leaves only the API and the admin. */
+  publicSite: boolean
   /** Lowest level written to the JSON log: fatal, error, warn, info, debug, trace or silent. */
   logLevel: LogLevel
   /** Bearer token a metrics scraper must present at /metrics; null refuses every scrape. */
@@ -176,6 +178,7 @@ export function readEnvironment(variables: Variables = process.env): Environment
     },
     missesPerMinute: readInteger(variables, 'MISSES_PER_MINUTE', 600, { min: 0 }),
     ...readTimeouts(variables),
+    publicSite: readBoolean(variables, 'PUBLIC_SITE', true),
     logLevel: readLogLevel(variables),
     metricsToken: readMetricsToken(variables),
     backupCron: variables.BACKUP_CRON?.trim() ? readCron(variables, 'BACKUP_CRON', '') : null,

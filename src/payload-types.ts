@@ -1752,7 +1752,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
- * The site’s name, contact details and archive mode.
+ * The site’s name, look, crisis notice, contact details and archive mode.
  *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "site-settings".
@@ -1764,6 +1764,29 @@ export interface SiteSetting {
    * Shown publicly on the contact page.
    */
   contactEmail?: string | null;
+  /**
+   * Shown at the foot of every page: that the group cannot answer a crisis, and where to turn instead.
+   */
+  crisisNotice?: string | null;
+  /**
+   * Listed with the crisis notice on every page.
+   */
+  helplines?:
+    | {
+        name: string;
+        contact: string;
+        hours?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Used for the header and links, as #rrggbb. Choose a dark colour: white text sits on it.
+   */
+  accentColour?: string | null;
+  /**
+   * Optional: shown beside the site name at the top of every page.
+   */
+  logo?: (number | null) | Media;
   /**
    * Shown across the site once it is an archive.
    */
@@ -1800,6 +1823,17 @@ export interface PayloadJobsStat {
 export interface SiteSettingsSelect<T extends boolean = true> {
   siteName?: T;
   contactEmail?: T;
+  crisisNotice?: T;
+  helplines?:
+    | T
+    | {
+        name?: T;
+        contact?: T;
+        hours?: T;
+        id?: T;
+      };
+  accentColour?: T;
+  logo?: T;
   archiveNotice?: T;
   archiveMode?: T;
   updatedAt?: T;

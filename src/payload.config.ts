@@ -91,6 +91,8 @@ export function createConfig(environment: Environment) {
     admin: {
       user: Users.slug,
       avatar: 'default',
+      // British dates in lists and documents: "2 December 2026, 00:04" (date-fns tokens).
+      dateFormat: 'd MMMM yyyy, HH:mm',
       components: {
         beforeDashboard: [
           '/components/WebhooksSwitchedOff#WebhooksSwitchedOff',
@@ -119,12 +121,30 @@ export function createConfig(environment: Environment) {
       withPreview(environment.frontendUrl, withStorageIn(environment.mediaDir, collection)),
     ),
     globals: [...globals],
+    // Payload's own labels, in plain words for editors.
+    i18n: {
+      fallbackLanguage: 'en',
+      translations: {
+        en: {
+          // Payload's column labels in plain words.
+          general: {
+            createdAt: 'Created',
+            updatedAt: 'Last changed',
+            lastModified: 'Last changed',
+          },
+          // One answer for a wrong password, an unknown address and a locked account.
+          error: accountTranslations.en.error,
+        },
+      },
+    },
     cors: trustedOrigins,
     csrf: trustedOrigins,
     custom: {
       archiveMode: environment.archiveMode,
       // Server-side only (Payload never sends the root custom to the admin's browser).
       fileStorage: { mediaDir: environment.mediaDir, s3: environment.s3 },
+      // Server-side only: where the archive export starts the site that draws its static copy.
+      site: { databaseUrl: environment.databaseUrl, mediaDir: environment.mediaDir },
       loginRateLimitPerMinute: environment.loginRateLimitPerMinute,
       uploadMaxPixels: environment.uploadMaxPixels,
       webhooks: {
@@ -145,7 +165,6 @@ export function createConfig(environment: Environment) {
     }),
     editor: lexicalEditor(),
     hooks: { afterError: [sameNameForLoginRefusals] },
-    i18n: { translations: accountTranslations },
     email: emailAdapter(environment),
     graphQL: {
       disablePlaygroundInProduction: true,

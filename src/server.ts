@@ -20,9 +20,18 @@ import { Lane } from './server/lanes'
 import { metricsEndpoint } from './server/metricsEndpoint'
 import { observeRequests } from './server/observeRequests'
 import { type Handover, publicApi, unavailableGraphqlFields } from './server/publicApi'
-import { inThisProcess, type LimitStores, missBudget, perMinuteLimit } from './server/rateLimits'
+import { publicPages } from './server/publicPages'
+import { publicSiteOff } from './server/publicSite'
+import {
+  inThisProcess,
+  type LimitStores,
+  missBudget,
+  perMinuteLimit,
+  perMinuteMark,
+} from './server/rateLimits'
 import { withBody } from './server/requestBody'
 import { routeLabeller } from './server/routeLabel'
+import { SIGN_FORM_LIMITED_HEADER } from './site/signState'
 import { securityHeaders } from './server/securityHeaders'
 import { signRoute } from './server/signRoute'
 import { startSharedState } from './sharedState'
@@ -126,6 +135,13 @@ async function main(): Promise<void> {
     ),
   )
   app.post('/api/signatories/sign', ...signRoute(payload, environment.requestBodyLimitBytes))
+  // The site's signing form posts (a server action) to the letter's own page; it answers the
+  // limit beside the form, so the limiter only marks the request.
+  app.post(
+    '/statements/:slug',
+    perMinuteMark(environment.signRateLimitPerMinute, SIGN_FORM_LIMITED_HEADER),
+  )
+  if (!environment.publicSite) app.use(publicSiteOff)
   app.post(
     '/api/users/login',
     perMinuteLimit(
@@ -153,6 +169,18 @@ async function main(): Promise<void> {
       unavailableGraphql: unavailableGraphqlFields(payload.config),
     }),
   )
+  if (environment.publicSite) {
+    app.use(
+      publicPages({
+        credentials,
+        cache: {
+          maxBytes: environment.apiCacheMaxBytes,
+          seconds: environment.apiCacheSeconds,
+          staleSeconds: environment.apiCacheStaleSeconds,
+        },
+      }),
+    )
+  }
   // Everything else makes Payload (or Next.js) work: it takes its turn in a lane.
   app.use(async (req, res) => {
     const { body, read } = res.locals as Handover

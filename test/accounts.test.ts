@@ -10,6 +10,7 @@ import type { User } from '../src/payload-types'
 import type { Role } from '../src/access/roles'
 import { ROLES } from '../src/access/roles'
 import { seed } from '../src/seed'
+import { DISPLAY_CHOICES, SIGNATORY_STATUSES } from '../src/collections/Signatories/options'
 import { STATEMENT_KINDS } from '../src/collections/Statements'
 import { SIM_STATUSES } from '../src/collections/Trusts/options'
 import { UPDATE_CATEGORIES } from '../src/collections/Updates'
@@ -207,6 +208,8 @@ describe.each(testDialects())('demo seed on $dialect', ({ dialect, skip }) => {
         expect(user?.roles).toEqual([account.role])
       }
     },
+    // The first run makes every demo document, picture and signature.
+    180_000,
   )
 
   const countContent = async () => {
@@ -340,6 +343,38 @@ describe.each(testDialects())('demo seed on $dialect', ({ dialect, skip }) => {
       expect(artwork.some((doc) => doc.sensitive && doc.contentWarnings?.categories?.length)).toBe(
         true,
       )
+    },
+  )
+
+  it.skipIf(skip)(
+    'seeds signatures on the open letter in every review state and display choice',
+    async () => {
+      const { signatures } = await seed(local.payload, { passwordFile })
+      expect(signatures.created).toBe(0)
+      const { docs } = await local.payload.find({
+        collection: 'signatories',
+        limit: 500,
+        depth: 0,
+        pagination: false,
+      })
+      expect(new Set(docs.map((doc) => doc.status))).toEqual(
+        new Set(SIGNATORY_STATUSES.map((status) => status.value)),
+      )
+      expect(new Set(docs.map((doc) => doc.display))).toEqual(
+        new Set(DISPLAY_CHOICES.map((choice) => choice.value)),
+      )
+      // A possible duplicate pair: the same name from two addresses, flagged for the moderator.
+      const flagged = docs.find((doc) => doc.possibleDuplicateOf)
+      const original = docs.find((doc) => doc.id === flagged?.possibleDuplicateOf)
+      expect(original?.name).toBe(flagged?.name)
+      // More approved and listed than one page of the public list.
+      const listed = docs.filter(
+        (doc) => doc.status === 'approved' && doc.display !== 'counted_only',
+      )
+      expect(listed.length).toBeGreaterThan(50)
+      const settings = await local.payload.findGlobal({ slug: 'site-settings' })
+      expect(settings.crisisNotice).toBeTruthy()
+      expect(settings.helplines?.length).toBeGreaterThan(0)
     },
   )
 

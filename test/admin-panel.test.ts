@@ -182,6 +182,10 @@ describe('the admin panel in Chromium', { timeout: 180_000 }, () => {
     // The list shows what an editor needs, content warnings included.
     await page.locator('#heading-contentWarnings__categories').waitFor()
     await page.getByRole('cell', { name: 'Police' }).first().waitFor()
+    // Dates in British English, "2 December 2026, 00:04", under a plain-words heading.
+    await expect(page.locator('#heading-updatedAt').innerText()).resolves.toBe('Last changed')
+    const changed = await page.locator('td.cell-updatedAt').first().innerText()
+    expect(changed).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}$/)
     await screenshot(page, '06b-statements-list-with-warnings')
     expect(problems).toEqual([])
   })

@@ -39,7 +39,8 @@ import {
 import { archivedCollections, policyFor } from './policy'
 import type { Progress } from './progress'
 import { type Reference, referenceKey, rewriteReferences } from './references'
-import { buildStaticSite } from './site/buildStaticSite'
+import { crawlSite } from './crawlSite'
+import { type SiteSource, startArchiveSite } from './siteServer'
 
 export const ARCHIVE_FORMAT = 'stopsim-archive'
 
@@ -64,12 +65,24 @@ const WITHOUT_JOINS = false as JoinQuery<CollectionSlug>
  */
 export async function exportArchive(
   payload: Payload,
-  { out, progress }: { out: string; progress: Progress },
+  { out, progress, siteUrl }: { out: string; progress: Progress; siteUrl?: string },
 ): Promise<ExportResult> {
-  return intoEmptyFolder(out, 'archive', () => writeArchive(payload, out, progress))
+  return intoEmptyFolder(out, 'archive', () => writeArchive(payload, out, progress, siteUrl))
 }
 
-async function writeArchive(payload: Payload, out: string, progress: Progress) {
+/** The database and files this Payload uses, for the site that draws the static copy. */
+function siteSourceOf(payload: Payload): SiteSource {
+  const source = payload.config.custom?.site as SiteSource | undefined
+  if (!source) throw new ArchiveError('The configuration does not say where its database is.')
+  return source
+}
+
+async function writeArchive(
+  payload: Payload,
+  out: string,
+  progress: Progress,
+  siteUrl: string | undefined,
+) {
   const collections = archivedCollections(payload.config)
 
   const available = new Map<string, ArchivedDoc[]>()
@@ -128,7 +141,16 @@ async function writeArchive(payload: Payload, out: string, progress: Progress) {
 
   store.close()
 
-  await buildStaticSite(payload.config, data, { root: out, site: SITE_DIR, progress })
+  // The static copy is the public site itself, as it draws its pages in archive mode: one
+  // renderer for the live site and the archive.
+  const site = siteUrl
+    ? { url: siteUrl, stop: async () => {} }
+    : await startArchiveSite(siteSourceOf(payload))
+  try {
+    await crawlSite({ url: site.url, root: out, site: SITE_DIR, progress })
+  } finally {
+    await site.stop()
+  }
 
   const documents = Object.fromEntries(
     [...data.collections].map(([slug, docs]) => [slug, docs.length]),

@@ -21,7 +21,7 @@ if (environment.production && !process.argv.includes('--allow-production')) {
 const payload = await getPayload({ config })
 try {
   await applyMigrations(payload)
-  const { accounts, content, media } = await seed(payload, {
+  const { accounts, content, media, signatures } = await seed(payload, {
     passwordFile: path.resolve('data/demo-accounts.json'),
   })
   const { created, total } = content
@@ -32,6 +32,9 @@ try {
   )
   console.log(
     `Demo media: ${media.media.size} images and documents; ${media.created.artwork} pieces of artwork added this run.`,
+  )
+  console.log(
+    `Demo signatures on the open letter: ${signatures.created} added this run, in every review state and display choice.`,
   )
   console.log('\nDemo logins (one per role):\n')
   for (const { role, email, password } of accounts) {

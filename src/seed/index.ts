@@ -4,11 +4,14 @@ import type { Role } from '../access/roles'
 import { type DemoAccount, seedDemoAccounts } from './accounts'
 import { type ContentSeedResult, seedDemoContent } from './content'
 import { type MediaSeedResult, seedDemoMedia } from './media'
+import { seedDemoSettings } from './settings'
+import { type SignatureSeedResult, seedDemoSignatures } from './signatures'
 
 export type SeedResult = {
   accounts: DemoAccount[]
   content: ContentSeedResult
   media: MediaSeedResult
+  signatures: SignatureSeedResult
 }
 
 /** Demo content for a fresh install. Safe to run again: it only adds what is missing. */
@@ -36,5 +39,7 @@ export async function seed(
     contributorId: await idOf('contributor'),
     media: media.media,
   })
-  return { accounts, content, media }
+  const signatures = await seedDemoSignatures(payload)
+  await seedDemoSettings(payload)
+  return { accounts, content, media, signatures }
 }

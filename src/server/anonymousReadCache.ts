@@ -45,7 +45,16 @@ export type CaptureOptions = {
   conditional: boolean
   graphql: boolean
   acceptsGzip: boolean
+  /**
+   * A public site page (HTML, XML or text) rather than JSON. Next.js marks every dynamically
+   * drawn page private, no-store; for an anonymous reader the page is public, so that mark is
+   * replaced by the cache's own Cache-Control.
+   */
+  page?: boolean
 }
+
+const JSON_TYPE = /^application\/(graphql-response\+)?json\b/
+const PAGE_TYPE = /^(text\/html|text\/plain|application\/(atom\+)?xml)\b/
 
 /** What a response's contents depend on besides the URL, for caches in front of this one. */
 const VARY = ['Origin', 'Authorization', 'Cookie', 'Accept-Encoding']
@@ -166,6 +175,9 @@ export class AnonymousReadCache {
     // However the response ends (stored, refused, failed, abandoned), no one waits on.
     if (flight) res.once('close', flight.land)
     holdResponse(res, this.maxEntryBytes, (body, reply) => {
+      if (options.page && /\bprivate\b/.test(String(res.getHeader('cache-control')))) {
+        res.removeHeader('cache-control')
+      }
       const result = options.graphql ? parseJson(body) : undefined
       // A response without data is a request error (a query over maxComplexity, say): GraphQL
       // over HTTP sends those as 200 when the client accepts application/json, but a refusal
@@ -214,13 +226,13 @@ export class AnonymousReadCache {
   private mayStore(
     res: ServerResponse,
     body: Buffer,
-    { graphql }: CaptureOptions,
+    { graphql, page }: CaptureOptions,
     result: unknown,
   ): boolean {
     if (res.statusCode !== 200 || res.hasHeader('set-cookie') || res.hasHeader('cache-control')) {
       return false
     }
-    if (!/^application\/(graphql-response\+)?json\b/.test(String(res.getHeader('content-type')))) {
+    if (!(page ? PAGE_TYPE : JSON_TYPE).test(String(res.getHeader('content-type')))) {
       return false
     }
     if (body.length > this.maxEntryBytes) return false

@@ -76,3 +76,29 @@ export function missBudget(
     return false
   }
 }
+
+/**
+ * As perMinuteLimit, but over the limit the request goes on with `header` set, for a page that
+ * answers in its own words (the signing form) rather than with a bare 429. Any value a client
+ * sent in that header is removed first.
+ */
+export function perMinuteMark(limit: number, header: string): RequestHandler {
+  const limiter =
+    limit > 0
+      ? rateLimit({
+          windowMs: 60_000,
+          limit,
+          standardHeaders: false,
+          legacyHeaders: false,
+          handler: (req, _res, next) => {
+            req.headers[header] = '1'
+            next()
+          },
+        })
+      : undefined
+  return (req, res, next) => {
+    delete req.headers[header]
+    if (!limiter) return next()
+    return limiter(req, res, next)
+  }
+}

@@ -23,10 +23,10 @@ export type Violation = {
 export const PAYLOAD_OWN_VIOLATIONS: { id: string; target: RegExp; why: string }[] = [
   {
     id: 'label',
-    // A date field's input is named by its formatted value, e.g. input[value="Nov 21, 2026 2:26 PM"].
+    // A date field's input is named by its formatted value, e.g. input[value="21 November 2026, 14:26"].
     // Row-selection checkboxes in lists carry React's generated ids, e.g. #_R_t96l9q_.
     target:
-      /#react-select-.*-input$|react-datepicker|^input\[value="[A-Z][a-z]{2} \d{1,2}, \d{4}|^#_[Rr]_[A-Za-z0-9]+_$/,
+      /#react-select-.*-input$|react-datepicker|^input\[value="(?:[A-Z][a-z]{2} \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})|^#_[Rr]_[A-Za-z0-9]+_$/,
     why: 'Select and date fields (react-select, react-datepicker) and list row checkboxes have no label of their own.',
   },
   {

@@ -4,6 +4,7 @@ import * as migration_20261121_124530_signatories from './20261121_124530_signat
 import * as migration_20261121_134814_artwork_media from './20261121_134814_artwork_media'
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
 import * as migration_20261202_002508_object_storage_prefix from './20261202_002508_object_storage_prefix'
+import * as migration_20261202_002145_site_settings_public_site from './20261202_002145_site_settings_public_site'
 import * as migration_20261202_010000_status_draft_or_published from './20261202_010000_status_draft_or_published'
 import * as migration_20261202_015316_signatory_near_duplicates from './20261202_015316_signatory_near_duplicates'
 import * as migration_20261202_015711_webhooks from './20261202_015711_webhooks'
@@ -38,6 +39,11 @@ export const migrations = [
     up: migration_20261202_002508_object_storage_prefix.up,
     down: migration_20261202_002508_object_storage_prefix.down,
     name: '20261202_002508_object_storage_prefix',
+  },
+  {
+    up: migration_20261202_002145_site_settings_public_site.up,
+    down: migration_20261202_002145_site_settings_public_site.down,
+    name: '20261202_002145_site_settings_public_site',
   },
   {
     up: migration_20261202_010000_status_draft_or_published.up,
