@@ -4,11 +4,12 @@ import * as migration_20261121_124509_signatories from './20261121_124509_signat
 import * as migration_20261121_130248_retention_task from './20261121_130248_retention_task'
 import * as migration_20261121_134824_artwork_media from './20261121_134824_artwork_media'
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
-import * as migration_20261202_002550_object_storage_prefix from './20261202_002550_object_storage_prefix'
 import * as migration_20261202_002205_site_settings_public_site from './20261202_002205_site_settings_public_site'
+import * as migration_20261202_002550_object_storage_prefix from './20261202_002550_object_storage_prefix'
 import * as migration_20261202_005454_scheduled_backup from './20261202_005454_scheduled_backup'
 import * as migration_20261202_015354_signatory_near_duplicates from './20261202_015354_signatory_near_duplicates'
 import * as migration_20261202_015740_webhooks from './20261202_015740_webhooks'
+import * as migration_20261202_022441_after_merges from './20261202_022441_after_merges'
 
 export const migrations = [
   {
@@ -42,14 +43,14 @@ export const migrations = [
     name: '20261121_180000_signatures_without_email_keys',
   },
   {
-    up: migration_20261202_002550_object_storage_prefix.up,
-    down: migration_20261202_002550_object_storage_prefix.down,
-    name: '20261202_002550_object_storage_prefix',
-  },
-  {
     up: migration_20261202_002205_site_settings_public_site.up,
     down: migration_20261202_002205_site_settings_public_site.down,
     name: '20261202_002205_site_settings_public_site',
+  },
+  {
+    up: migration_20261202_002550_object_storage_prefix.up,
+    down: migration_20261202_002550_object_storage_prefix.down,
+    name: '20261202_002550_object_storage_prefix',
   },
   {
     up: migration_20261202_005454_scheduled_backup.up,
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261202_015740_webhooks.up,
     down: migration_20261202_015740_webhooks.down,
     name: '20261202_015740_webhooks',
+  },
+  {
+    up: migration_20261202_022441_after_merges.up,
+    down: migration_20261202_022441_after_merges.down,
+    name: '20261202_022441_after_merges',
   },
 ]

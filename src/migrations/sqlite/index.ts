@@ -3,11 +3,12 @@ import * as migration_20261121_121116_content_model from './20261121_121116_cont
 import * as migration_20261121_124530_signatories from './20261121_124530_signatories'
 import * as migration_20261121_134814_artwork_media from './20261121_134814_artwork_media'
 import * as migration_20261121_180000_signatures_without_email_keys from './20261121_180000_signatures_without_email_keys'
-import * as migration_20261202_002508_object_storage_prefix from './20261202_002508_object_storage_prefix'
 import * as migration_20261202_002145_site_settings_public_site from './20261202_002145_site_settings_public_site'
+import * as migration_20261202_002508_object_storage_prefix from './20261202_002508_object_storage_prefix'
 import * as migration_20261202_010000_status_draft_or_published from './20261202_010000_status_draft_or_published'
 import * as migration_20261202_015316_signatory_near_duplicates from './20261202_015316_signatory_near_duplicates'
 import * as migration_20261202_015711_webhooks from './20261202_015711_webhooks'
+import * as migration_20261202_022434_after_merges from './20261202_022434_after_merges'
 
 export const migrations = [
   {
@@ -36,14 +37,14 @@ export const migrations = [
     name: '20261121_180000_signatures_without_email_keys',
   },
   {
-    up: migration_20261202_002508_object_storage_prefix.up,
-    down: migration_20261202_002508_object_storage_prefix.down,
-    name: '20261202_002508_object_storage_prefix',
-  },
-  {
     up: migration_20261202_002145_site_settings_public_site.up,
     down: migration_20261202_002145_site_settings_public_site.down,
     name: '20261202_002145_site_settings_public_site',
+  },
+  {
+    up: migration_20261202_002508_object_storage_prefix.up,
+    down: migration_20261202_002508_object_storage_prefix.down,
+    name: '20261202_002508_object_storage_prefix',
   },
   {
     up: migration_20261202_010000_status_draft_or_published.up,
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261202_015711_webhooks.up,
     down: migration_20261202_015711_webhooks.down,
     name: '20261202_015711_webhooks',
+  },
+  {
+    up: migration_20261202_022434_after_merges.up,
+    down: migration_20261202_022434_after_merges.down,
+    name: '20261202_022434_after_merges',
   },
 ]
