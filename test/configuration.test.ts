@@ -8,6 +8,7 @@ import {
   JOBS_ACCESS,
   secureFinalConfig,
 } from '../src/access/payloadInternals'
+import { noJobRunsOverHttp } from '../src/access/noJobRunsOverHttp'
 import { ACCEPTED_SCHEMES, dialectOf, sqliteFilePath } from '../src/db'
 import { ConfigurationError, DEFAULT_DATABASE_URL, readEnvironment } from '../src/environment'
 import { collections, createConfig, globals } from '../src/payload.config'
@@ -104,7 +105,8 @@ describe('access rules', () => {
     }
     const stats = config.globals.find(({ slug }) => slug === 'payload-jobs-stats')
     expect(stats?.access.update).toBe(INTERNAL_GLOBAL_ACCESS['payload-jobs-stats'].update)
-    expect(config.jobs.access?.run).toBe(JOBS_ACCESS.run)
+    // Nobody starts a run over HTTP: the elected runner runs jobs (src/jobs/oneRunner.ts).
+    expect(config.jobs.access?.run).toBe(noJobRunsOverHttp)
   })
 
   it('a collection Payload adds with its own default rules stops the config', () => {

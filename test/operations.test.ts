@@ -70,13 +70,18 @@ describe('the operator commands in a production install (npm ci --omit=dev)', ()
   })
 
   beforeAll(() => {
-    // What the Docker image holds: the build and the production dependencies, no source.
+    // What the Docker image holds: the builds and the production dependencies, no source.
     root = temporaryFolder('stopsim-production-install-')
     work = temporaryFolder('stopsim-production-data-')
-    for (const file of ['package.json', 'package-lock.json']) {
+    for (const file of ['package.json', 'package-lock.json', 'next.config.mjs']) {
       fs.copyFileSync(file, path.join(root, file))
     }
     fs.cpSync('dist', path.join(root, 'dist'), { recursive: true })
+    // archive:export draws the archive's pages with the built site, as in the image.
+    fs.cpSync('.next', path.join(root, '.next'), {
+      recursive: true,
+      filter: (source) => !source.includes(`${path.sep}.next${path.sep}cache`),
+    })
     execFileSync(
       'npm',
       ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'],
@@ -289,6 +294,7 @@ describe('a scheduled backup that fails', () => {
     expect(html).toContain('scheduledBackup')
     expect(html).toContain('No scheduled backup has finished yet.')
     expect(html).toMatch(/Database: [\d.]+ [KMGT]?B free/)
+    expect(html).toContain('No webhook has been switched off.')
     expect(await dashboard(team.editor.cookie)).not.toContain('Site health')
   }, 120_000)
 })

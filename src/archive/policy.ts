@@ -24,6 +24,9 @@ const text = (value: unknown): string | null => (typeof value === 'string' ? val
  */
 export const ARCHIVE_POLICY: Readonly<Record<string, ArchivePolicy>> = {
   search: { skip: 'derived: the search plugin rebuilds it from the documents' },
+  // Admins' settings for a running site, with secrets: nothing a visitor ever saw.
+  webhooks: { skip: 'admin settings, with secrets' },
+  'webhook-deliveries': { skip: 'the log of webhook deliveries' },
   // Media is public, but an upload nothing published uses may be meant for a draft.
   media: { onlyWhenReferenced: true },
   artwork: {

@@ -37,15 +37,15 @@ async function freeSpace(folder: string): Promise<number | undefined> {
 
 /**
  * For admins, on the dashboard: whether the site is being looked after. The last good backup,
- * jobs that failed (a failed scheduled backup among them), and free disk space, each in words
- * a volunteer can act on.
+ * jobs that failed (a failed scheduled backup among them), webhooks switched off, and free
+ * disk space, each in words a volunteer can act on.
  */
 export async function SiteHealth({ payload, user }: ServerProps) {
   if (!user || !hasRole(user, 'admin')) return null
   const settings = payload.config.custom?.siteHealth as SiteHealthSettings | undefined
   if (!settings) return null
 
-  const [backup, failedJobs, storage] = await Promise.all([
+  const [backup, failedJobs, switchedOff, storage] = await Promise.all([
     lastGoodBackup(settings.backupDir),
     payload.find({
       collection: 'payload-jobs',
@@ -53,6 +53,11 @@ export async function SiteHealth({ payload, user }: ServerProps) {
       sort: '-updatedAt',
       limit: 5,
       depth: 0,
+      overrideAccess: true,
+    }),
+    payload.count({
+      collection: 'webhooks',
+      where: { switchedOffAt: { exists: true } },
       overrideAccess: true,
     }),
     Promise.all(
@@ -108,6 +113,18 @@ export async function SiteHealth({ payload, user }: ServerProps) {
         </>
       ) : (
         <p>No job has failed.</p>
+      )}
+      <h3>Webhooks</h3>
+      {switchedOff.totalDocs ? (
+        <p>
+          <a href="/admin/collections/webhooks?where[switchedOffAt][exists]=true">
+            {switchedOff.totalDocs === 1
+              ? '1 webhook was switched off after its deliveries kept failing'
+              : `${switchedOff.totalDocs} webhooks were switched off after their deliveries kept failing`}
+          </a>
+        </p>
+      ) : (
+        <p>No webhook has been switched off.</p>
       )}
       <h3>Disk space</h3>
       <ul>

@@ -257,6 +257,9 @@ function isBooleanLike(value: unknown): boolean {
 function isScalar(value: unknown): boolean {
   return (
     value === null ||
+    // Payload's own queries (the admin's document-lock check, say) compare dates with Date
+    // objects; no client can send one.
+    value instanceof Date ||
     typeof value === 'string' ||
     typeof value === 'number' ||
     typeof value === 'boolean'
