@@ -1,5 +1,7 @@
 import type { Response } from 'express'
 
+import { metrics } from '../metrics'
+
 export type LaneBounds = {
   /** Requests this lane lets Payload work on at once. */
   concurrency: number
@@ -83,6 +85,7 @@ const RETRY_AFTER_SECONDS = 5
 
 export function refuseBusy(res: Response): void {
   if (res.headersSent) return
+  metrics.requestsShed.inc({ reason: 'busy' })
   res
     .status(503)
     .set({ 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' })

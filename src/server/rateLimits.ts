@@ -2,6 +2,8 @@ import type { Request, RequestHandler, Response } from 'express'
 
 import { MemoryStore, rateLimit, type Store } from 'express-rate-limit'
 
+import { metrics } from '../metrics'
+
 const WINDOW_MS = 60_000
 
 /**
@@ -59,6 +61,7 @@ export function missBudget(
     }
     const { totalHits, resetTime } = counted
     if (totalHits <= limit) return true
+    metrics.requestsShed.inc({ reason: 'miss budget' })
     const seconds = Math.max(
       1,
       Math.ceil(((resetTime?.getTime() ?? Date.now()) - Date.now()) / 1000),
