@@ -1,10 +1,10 @@
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type Auth, api } from './helpers/api'
 import { testDialects } from './helpers/databases'
 import { connectLocalPayload, type LocalPayload } from './helpers/localPayload'
-import { freePort, type RunningServer, startServer } from './helpers/server'
+import { type Mailbox, startMailbox } from './helpers/mailbox'
+import { type RunningServer, startServer } from './helpers/server'
 import { createTeam } from './helpers/team'
 
 type Signatory = {
@@ -14,41 +14,10 @@ type Signatory = {
   verifiedAt?: string | null
 }
 
-/** A real SMTP server on loopback that keeps every message it is given. */
-async function startMailbox() {
-  const messages: string[] = []
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let data = ''
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')))
-      stream.on('end', () => {
-        messages.push(decodeQuotedPrintable(data))
-        callback()
-      })
-    },
-  })
-  const port = await freePort()
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve))
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    close: () => new Promise<void>((resolve) => smtp.close(resolve)),
-  }
-}
-
-function decodeQuotedPrintable(text: string): string {
-  return text
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-}
-
 describe.each(testDialects())(
   'confirming a signature by email on $dialect',
   ({ dialect, skip }) => {
-    let mailbox: Awaited<ReturnType<typeof startMailbox>>
+    let mailbox: Mailbox
     let server: RunningServer
     let local: LocalPayload
     let client: ReturnType<typeof api>

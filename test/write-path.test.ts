@@ -7,7 +7,6 @@ import {
   type Payload,
   type PayloadRequest,
 } from 'payload'
-import { SMTPServer } from 'smtp-server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { User } from '../src/payload-types'
@@ -21,7 +20,8 @@ import { type Auth, api, type JsonResponse } from './helpers/api'
 import { testDialects } from './helpers/databases'
 import { plainPng } from './helpers/images'
 import { type LocalPayload, startLocalPayload } from './helpers/localPayload'
-import { freePort, type RunningServer, startServer } from './helpers/server'
+import { type Mailbox, startMailbox } from './helpers/mailbox'
+import { type RunningServer, startServer } from './helpers/server'
 import { createTeam, type Team, TEAM_PASSWORD } from './helpers/team'
 
 // SQLite's write lock gives up after 15 s; anything that waits half that long is stuck on itself.
@@ -305,35 +305,6 @@ describe.each(testDialects())(
   },
 )
 
-/** A real SMTP server on loopback that keeps every message it is given. */
-async function startMailbox() {
-  const messages: string[] = []
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      let data = ''
-      stream.on('data', (chunk: Buffer) => (data += chunk.toString('utf8')))
-      stream.on('end', () => {
-        messages.push(
-          data
-            .replace(/=\r?\n/g, '')
-            .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-        )
-        callback()
-      })
-    },
-  })
-  const port = await freePort()
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve))
-  return {
-    url: `smtp://127.0.0.1:${port}`,
-    messages,
-    close: () => new Promise<void>((resolve) => smtp.close(resolve)),
-  }
-}
-
 async function waitForMessage(messages: string[], to: string): Promise<string> {
   const deadline = Date.now() + 15_000
   while (Date.now() < deadline) {
@@ -352,7 +323,7 @@ const median = (values: number[]) =>
 describe.each(testDialects())(
   'the write path of the real server on $dialect',
   ({ dialect, skip }) => {
-    let mailbox: Awaited<ReturnType<typeof startMailbox>>
+    let mailbox: Mailbox
     let server: RunningServer
     let client: ReturnType<typeof api>
     let team: Team
