@@ -8,6 +8,7 @@ import { createClient } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { api } from './helpers/api'
+import { type CliResult, runCommand } from './helpers/cli'
 import { type RunningServer, startServer } from './helpers/server'
 import { createTeam, TEAM_PASSWORD, type Team } from './helpers/team'
 import { phonePhotoWithGps } from './helpers/images'
@@ -15,35 +16,19 @@ import { phonePhotoWithGps } from './helpers/images'
 const temporaryFolder = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 const SECRET = crypto.randomBytes(32).toString('hex')
 
-type Run = { code: number | null; stdout: string; stderr: string }
+type Run = CliResult
 
 /** `node dist/cli.js …` as an operator types it: no flags, no tsx, only the environment given. */
-function runCompiled(
-  root: string,
-  args: string[],
-  env: Record<string, string>,
-  timeoutMs = 120_000,
-): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'dist/cli.js'), ...args], {
-      cwd: root,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk) => (stdout += chunk))
-    child.stderr.on('data', (chunk) => (stderr += chunk))
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL')
-      reject(new Error(`node dist/cli.js ${args.join(' ')} took over ${timeoutMs} ms`))
-    }, timeoutMs)
-    child.once('close', (code) => {
-      clearTimeout(timer)
-      resolve({ code, stdout, stderr })
-    })
-  })
-}
+const runCompiled = (root: string, args: string[], env: Record<string, string>) =>
+  runCommand(
+    process.execPath,
+    [path.join(root, 'dist/cli.js'), ...args],
+    {
+      NODE_ENV: 'production',
+      ...env,
+    },
+    { cwd: root },
+  )
 
 const expectOk = (run: Run) => {
   if (run.code !== 0) throw new Error(`exit ${run.code}:\n${run.stdout}\n${run.stderr}`)
