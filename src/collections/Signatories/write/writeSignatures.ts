@@ -1,5 +1,7 @@
 import type { Payload, Where } from 'payload'
 
+import { type Column, eq, type SQL } from 'drizzle-orm'
+
 import type { Signatory } from '../../../payload-types'
 import { inOwnFlow } from '../../../sqliteWrites'
 import { NO_EMAIL_KEY_PREFIX } from '../normalise'
@@ -80,6 +82,7 @@ export async function writeSignatures(
   const known = await lookUp(payload, prepared)
   const seen = new Set<string>()
   const plans: Planned[] = []
+  const moments = new Moments()
   // The rows of this batch so far, by name block: a row may be the same person as one of them.
   const batchBlocks: Candidates = new Map()
   prepared.forEach((row, index) => {
@@ -89,7 +92,7 @@ export async function writeSignatures(
       return
     }
     seen.add(unique)
-    const planned = plan(row, index, known.candidates, batchBlocks)
+    const planned = plan(row, index, known.candidates, batchBlocks, moments.next())
     plans.push(planned)
     const block = blockOf(row.letter, row.keys.nameBlockKey)
     batchBlocks.set(block, [...(batchBlocks.get(block) ?? []), asCandidate(planned)])
@@ -202,6 +205,7 @@ function plan(
   index: number,
   candidates: Candidates,
   earlierInBatch: Candidates,
+  at: string = new Date().toISOString(),
 ): Planned {
   const signature = {
     ...row.keys,
@@ -217,7 +221,7 @@ function plan(
   return {
     index,
     row,
-    document: documentFor(row, stored?.id ?? null),
+    document: documentFor(row, stored?.id ?? null, at),
     sameAsInBatch: inBatch === undefined ? undefined : Number(inBatch.id),
   }
 }
@@ -230,10 +234,8 @@ const asCandidate = (planned: Planned): DuplicateCandidate => ({
   organisation: planned.row.signature.organisation,
 })
 
-function documentFor(row: Prepared, possibleDuplicateOf: number | string | null) {
+function documentFor(row: Prepared, possibleDuplicateOf: number | string | null, at: string) {
   const { signature } = row
-  // Payload's create gives both timestamps the same moment.
-  const now = new Date().toISOString()
   const document: SignatoryDocument = {
     letter: row.letter,
     name: signature.name,
@@ -252,60 +254,56 @@ function documentFor(row: Prepared, possibleDuplicateOf: number | string | null)
     nameBlockKey: row.keys.nameBlockKey,
     ipHash: row.ipHash ?? null,
     ...row.links,
-    updatedAt: now,
-    createdAt: now,
+    updatedAt: at,
+    createdAt: at,
   }
   return document
 }
 
 /**
- * Rows in waves: a row flagged as the same person as another row of the batch needs that row's
- * id, so it goes in the wave after it. Nearly every batch is one wave.
+ * Creation times in the order the rows arrived, a millisecond apart when they arrived within the
+ * same one: lists sorted by date then show a batch as it came, as they did when each signature
+ * was written on its own.
  */
-function waves(plans: readonly Planned[]): Planned[][] {
-  const waveOf = new Map<number, number>()
-  const result: Planned[][] = []
-  for (const planned of plans) {
-    const wave =
-      planned.sameAsInBatch === undefined ? 0 : (waveOf.get(planned.sameAsInBatch) ?? 0) + 1
-    waveOf.set(planned.index, wave)
-    ;(result[wave] ??= []).push(planned)
+class Moments {
+  private last = 0
+
+  next(): string {
+    this.last = Math.max(Date.now(), this.last + 1)
+    return new Date(this.last).toISOString()
   }
-  return result
 }
 
 /**
- * The batch in one transaction: a multi-row INSERT per wave, each row given its id from the
- * INSERT's RETURNING by its unique (letter, emailHash) key. Throws, keeping nothing, if any row
- * fails; resolves only after the COMMIT succeeded.
+ * The batch in one transaction: one multi-row INSERT in the batch's order, each row given its id
+ * from the INSERT's RETURNING by its unique (letter, emailHash) key; then, rarely, the rows
+ * flagged as the same person as another row of the batch, whose id was not known before.
+ * Throws, keeping nothing, if any row fails; resolves only after the COMMIT succeeded.
  */
 async function insertTogether(
   payload: Payload,
   plans: readonly Planned[],
 ): Promise<[number, WriteResult][]> {
-  return transaction(payload, async (insert) => {
+  return transaction(payload, async ({ insert, flag }) => {
+    const ids = await insert(plans.map((planned) => planned.document))
     const idOf = new Map<number, number | string>()
+    for (const { index, document } of plans) {
+      const id = ids.get(`${document.letter}:${document.emailHash}`)
+      if (id === undefined) throw new Error('a signature of the batch was not returned')
+      idOf.set(index, id)
+    }
     const results: [number, WriteResult][] = []
-    for (const wave of waves(plans)) {
-      const documents = wave.map((planned) => withBatchFlag(planned, idOf))
-      const ids = await insert(documents)
-      wave.forEach((planned, position) => {
-        const id = ids.get(`${documents[position].letter}:${documents[position].emailHash}`)
-        if (id === undefined) throw new Error('a signature of the batch was not returned')
-        idOf.set(planned.index, id)
-        results.push([
-          planned.index,
-          { outcome: 'stored', id, possibleDuplicateOf: documents[position].possibleDuplicateOf },
-        ])
-      })
+    for (const { index, document, sameAsInBatch } of plans) {
+      const id = idOf.get(index)!
+      let possibleDuplicateOf = document.possibleDuplicateOf
+      if (sameAsInBatch !== undefined) {
+        possibleDuplicateOf = idOf.get(sameAsInBatch)!
+        await flag(id, possibleDuplicateOf)
+      }
+      results.push([index, { outcome: 'stored', id, possibleDuplicateOf }])
     }
     return results
   })
-}
-
-function withBatchFlag(planned: Planned, idOf: Map<number, number | string>): SignatoryDocument {
-  if (planned.sameAsInBatch === undefined) return planned.document
-  return { ...planned.document, possibleDuplicateOf: idOf.get(planned.sameAsInBatch) ?? null }
 }
 
 /**
@@ -329,7 +327,7 @@ async function insertAlone(
       )
       if (earlier) document.possibleDuplicateOf = earlier.id
     }
-    const id = await transaction(payload, async (insert) => {
+    const id = await transaction(payload, async ({ insert }) => {
       const ids = await insert([document])
       return ids.get(`${document.letter}:${document.emailHash}`)
     })
@@ -350,50 +348,74 @@ async function insertAlone(
   }
 }
 
-type Insert = (documents: SignatoryDocument[]) => Promise<Map<string, number | string>>
+type Writes = {
+  /** Inserts documents, answering their ids by `letter:emailHash`. */
+  insert: (documents: SignatoryDocument[]) => Promise<Map<string, number | string>>
+  /** Points a row just inserted at the signature it may duplicate. */
+  flag: (id: number | string, possibleDuplicateOf: number | string) => Promise<void>
+}
 
 /**
- * `work` in one transaction of the database adapter, given a function that inserts documents
- * and answers their ids by `letter:emailHash`. On SQLite and PostgreSQL that is a multi-row
- * INSERT into the adapter's own table through its own Drizzle transaction (a failed COMMIT is
- * an error here, where Payload's commitTransaction would swallow it); elsewhere (MongoDB), Payload's `create`
- * per row in a Payload transaction.
+ * `work` in one transaction of the database adapter. On SQLite and PostgreSQL the writes go
+ * into the adapter's own table through its own Drizzle transaction, as Payload's create does
+ * (a failed COMMIT is an error here, where Payload's commitTransaction would swallow it);
+ * elsewhere (MongoDB) through the adapter's create and updateOne in a Payload transaction.
  */
-async function transaction<T>(payload: Payload, work: (insert: Insert) => Promise<T>): Promise<T> {
+async function transaction<T>(payload: Payload, work: (writes: Writes) => Promise<T>): Promise<T> {
   const adapter = sqlAdapter(payload)
   if (adapter) {
+    const table = adapter.tables[adapter.tableNameMap.get('signatories') ?? 'signatories']
     // Its own flow: the transaction takes in only these statements on SQLite
     // (src/sqliteWrites.ts), whoever's request the batch was flushed from.
     return inOwnFlow(() =>
       adapter.drizzle.transaction((tx) =>
-        work(async (documents) => {
-          const table = adapter.tables[adapter.tableNameMap.get('signatories') ?? 'signatories']
-          const values = documents.map(columnsOf)
-          knownColumns(table, values)
-          // As the adapter's own insert, answering only what is needed of each row.
-          const inserted = await tx
-            .insert(table)
-            .values(values)
-            .returning({ id: table.id, letter: table.letter, emailHash: table.emailHash })
-          return new Map(inserted.map((row) => [`${row.letter}:${row.emailHash}`, row.id]))
+        work({
+          insert: async (documents) => {
+            const values = documents.map(columnsOf)
+            knownColumns(table, values)
+            // As the adapter's own insert, answering only what is needed of each row.
+            const inserted = await tx
+              .insert(table)
+              .values(values)
+              .returning({ id: table.id, letter: table.letter, emailHash: table.emailHash })
+            return new Map(inserted.map((row) => [`${row.letter}:${row.emailHash}`, row.id]))
+          },
+          flag: async (id, possibleDuplicateOf) => {
+            await tx
+              .update(table)
+              .set({ possibleDuplicateOf })
+              .where(eq(table.id as Column, id))
+          },
         }),
       ),
     )
   }
   const transactionID = (await payload.db.beginTransaction()) ?? undefined
+  const req = { transactionID }
   try {
-    const result = await work(async (documents) => {
-      const ids = new Map<string, number | string>()
-      for (const document of documents) {
-        const created = (await payload.db.create({
+    const result = await work({
+      insert: async (documents) => {
+        const ids = new Map<string, number | string>()
+        for (const document of documents) {
+          const created = (await payload.db.create({
+            collection: 'signatories',
+            data: { ...document },
+            req,
+            select: { id: true },
+          })) as { id: number | string }
+          ids.set(`${document.letter}:${document.emailHash}`, created.id)
+        }
+        return ids
+      },
+      flag: async (id, possibleDuplicateOf) => {
+        await payload.db.updateOne({
           collection: 'signatories',
-          data: { ...document },
-          req: { transactionID },
-          select: { id: true },
-        })) as { id: number | string }
-        ids.set(`${document.letter}:${document.emailHash}`, created.id)
-      }
-      return ids
+          id,
+          data: { possibleDuplicateOf },
+          req,
+          returning: false,
+        })
+      },
     })
     if (transactionID !== undefined) await payload.db.commitTransaction(transactionID)
     return result
@@ -419,6 +441,9 @@ type DrizzleTransaction = {
     values: (rows: Record<string, unknown>[]) => {
       returning: (columns: Record<string, unknown>) => Promise<InsertedRow[]>
     }
+  }
+  update: (table: unknown) => {
+    set: (values: Record<string, unknown>) => { where: (condition: SQL) => Promise<unknown> }
   }
 }
 
