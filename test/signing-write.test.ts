@@ -260,6 +260,37 @@ describe.each(testDialects())('writing signatures in batches on $dialect', ({ di
   )
 
   it.skipIf(skip)(
+    'counts and lists a letter’s public signatures from one index, without reading each row',
+    async () => {
+      const { payload } = local
+      // What the public list asks (approved, not "counted only", newest first) and counts.
+      const publicWhere = `letter_id = 1 AND status = 'approved' AND display != 'counted_only'`
+      if (payload.db.name === 'sqlite') {
+        const { client } = payload.db as unknown as SQLiteAdapter
+        const plan = async (sql: string) =>
+          (await client.execute(`EXPLAIN QUERY PLAN ${sql}`)).rows
+            .map((row) => String(row.detail))
+            .join('\n')
+        expect(await plan(`SELECT count(*) FROM signatories WHERE ${publicWhere}`)).toMatch(
+          /USING COVERING INDEX letter_status_createdAt_display_idx/,
+        )
+        expect(
+          await plan(
+            `SELECT id FROM signatories WHERE ${publicWhere} ORDER BY created_at DESC LIMIT 50 OFFSET 500`,
+          ),
+        ).toMatch(/USING COVERING INDEX letter_status_createdAt_display_idx/)
+      } else {
+        const { rows } = await (payload.db as unknown as PostgresAdapter).pool.query<{
+          indexdef: string
+        }>(`SELECT indexdef FROM pg_indexes WHERE tablename = 'signatories'`)
+        expect(rows.map((row) => row.indexdef).join('\n')).toMatch(
+          /\(letter_id, status, created_at, display\)/,
+        )
+      }
+    },
+  )
+
+  it.skipIf(skip)(
     'answers a row already signed as present, in the batch and before it',
     async () => {
       const { payload } = local
