@@ -461,12 +461,21 @@ function knownColumns(
   table: Record<string, unknown> | undefined,
   values: readonly Record<string, unknown>[],
 ): asserts table is Record<string, unknown> {
-  const keys = new Set(['id', ...values.flatMap((value) => Object.keys(value))])
-  const unknown = [...keys].filter((key) => !(table && key in table))
-  if (unknown.length) {
-    throw new Error(`signatories has no column for ${unknown.join(', ')}: see writeSignatures.ts`)
+  if (!table) throw new Error('the adapter has no signatories table: see writeSignatures.ts')
+  let checked = checkedShapes.get(table)
+  if (!checked) checkedShapes.set(table, (checked = new Set()))
+  for (const value of values) {
+    // Documents differ in shape only by the confirmation links: one check per shape.
+    const keys = Object.keys(value)
+    if (checked.has(keys.length)) continue
+    const unknown = keys.filter((key) => !(key in table))
+    if (unknown.length) {
+      throw new Error(`signatories has no column for ${unknown.join(', ')}: see writeSignatures.ts`)
+    }
+    checked.add(keys.length)
   }
 }
+const checkedShapes = new WeakMap<object, Set<number>>()
 
 /**
  * A signatory document as the columns of its table, keyed as @payloadcms/drizzle names them:
