@@ -108,6 +108,8 @@ describe('WEB_CONCURRENCY', () => {
         },
         110_000,
       )
+      // Started without REDIS_URL: the operator is told what that costs.
+      expect(output).toMatch(/WEB_CONCURRENCY=2 without REDIS_URL: each process counts its own/)
       expect(output).toContain('workers keep failing at start; giving up')
       // A supervisor (systemd, a container runtime) must see that the server did not run.
       expect(code).toBe(1)
