@@ -9,6 +9,7 @@
 // double: the aim is at least 1.5× on uncached reads. Writes bench/scale-results.json.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -110,6 +111,7 @@ async function measure(target, seconds) {
   const probe = await fetch(target)
   await probe.arrayBuffer()
   if (probe.status !== 200) throw new Error(`${target} answered ${probe.status}`)
+  await warmUp(target)
   const result = await loadGenerator([
     '--json',
     '--connections',
@@ -131,6 +133,26 @@ async function measure(target, seconds) {
     p99: result.latency.p99,
     answered: result.requests.total,
     failed: result.errors + result.timeouts + result.non2xx,
+  }
+}
+
+/**
+ * Each server process loads a route's code on its first request, which on a busy machine takes
+ * seconds: requests on new connections, which the cluster hands to each process in turn, until
+ * every process has answered several, so no process is measured while still starting.
+ */
+async function warmUp(target, requests = 24, atOnce = 4) {
+  const once = () =>
+    new Promise((resolve, reject) => {
+      http
+        .get(target, { agent: false }, (response) => {
+          response.resume()
+          response.on('end', resolve)
+        })
+        .on('error', reject)
+    })
+  for (let sent = 0; sent < requests; sent += atOnce) {
+    await Promise.all(Array.from({ length: atOnce }, once))
   }
 }
 
