@@ -8,6 +8,7 @@ import { ROLE_OPTIONS } from '../../access/roles'
 import { keepOneAdmin } from './hooks/keepOneAdmin'
 import { afterAccountOperation, beforeAccountOperation } from './hooks/limitAccountRequests'
 import { protectRoles } from './hooks/protectRoles'
+import { strongEnoughPassword } from './hooks/passwordPolicy'
 import { emailOfNoOtherAccount } from './hooks/sameAnswerForEveryAccount'
 
 export const MAX_LOGIN_ATTEMPTS = 5
@@ -45,9 +46,17 @@ export const Users: CollectionConfig<'users'> = {
     afterOperation: [afterAccountOperation],
     beforeChange: [emailOfNoOtherAccount],
     beforeDelete: [keepOneAdmin],
-    beforeOperation: [beforeAccountOperation],
+    beforeOperation: [beforeAccountOperation, strongEnoughPassword],
   },
   fields: [
+    {
+      // Payload's own email field, with one rule added: an account's own holder could
+      // otherwise try addresses and learn from the answer which belong to other accounts.
+      name: 'email',
+      type: 'email',
+      access: { update: isAdminField },
+      admin: { description: 'Only an admin can change the address an account signs in with.' },
+    },
     {
       name: 'name',
       type: 'text',
