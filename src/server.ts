@@ -19,6 +19,9 @@ import { Credentials } from './server/credentials'
 import { Lane } from './server/lanes'
 import { metricsEndpoint } from './server/metricsEndpoint'
 import { observeRequests } from './server/observeRequests'
+import { graphqlCostEstimator } from './server/graphqlLimits'
+import { methodNotAllowed } from './server/methodNotAllowed'
+import { refuseNulCharacters } from './server/nulCharacters'
 import { type Handover, publicApi, unavailableGraphqlFields } from './server/publicApi'
 import { publicPages } from './server/publicPages'
 import { publicSiteOff } from './server/publicSite'
@@ -108,6 +111,7 @@ async function main(): Promise<void> {
     }
   })
 
+  app.use(methodNotAllowed())
   app.use((_req, res, nextMiddleware) => {
     // Keep-alive sockets would otherwise hold the process open after in-flight requests end.
     if (shuttingDown) res.setHeader('Connection', 'close')
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
       uploadBytes: environment.uploadMaxBytes,
     }),
   )
+  app.use(refuseNulCharacters())
   app.post(
     '/api/signatories/sign',
     perMinuteLimit(
@@ -167,6 +172,7 @@ async function main(): Promise<void> {
       credentials,
       corsOrigins: Array.isArray(payload.config.cors) ? payload.config.cors : [],
       unavailableGraphql: unavailableGraphqlFields(payload.config),
+      graphqlCost: graphqlCostEstimator(payload.config),
     }),
   )
   if (environment.publicSite) {
