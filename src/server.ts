@@ -19,6 +19,9 @@ import { Credentials } from './server/credentials'
 import { Lane } from './server/lanes'
 import { metricsEndpoint } from './server/metricsEndpoint'
 import { observeRequests } from './server/observeRequests'
+import { graphqlCostEstimator } from './server/graphqlLimits'
+import { methodNotAllowed } from './server/methodNotAllowed'
+import { refuseNulCharacters } from './server/nulCharacters'
 import { type Handover, publicApi, unavailableGraphqlFields } from './server/publicApi'
 import { publicPages } from './server/publicPages'
 import { publicSiteOff } from './server/publicSite'
@@ -102,6 +105,7 @@ async function main(): Promise<void> {
     }
   })
 
+  app.use(methodNotAllowed())
   app.use((_req, res, nextMiddleware) => {
     // Keep-alive sockets would otherwise hold the process open after in-flight requests end.
     if (shuttingDown) res.setHeader('Connection', 'close')
@@ -120,6 +124,7 @@ async function main(): Promise<void> {
       uploadBytes: environment.uploadMaxBytes,
     }),
   )
+  app.use(refuseNulCharacters())
   // The site's signing form posts (a server action) to the letter's own page and answers the
   // limit beside the form, so there the limit only marks the request. One limit for both
   // routes: a signer has one budget, whichever way they sign.
@@ -157,6 +162,7 @@ async function main(): Promise<void> {
       credentials,
       corsOrigins: Array.isArray(payload.config.cors) ? payload.config.cors : [],
       unavailableGraphql: unavailableGraphqlFields(payload.config),
+      graphqlCost: graphqlCostEstimator(payload.config),
     }),
   )
   if (environment.publicSite) {

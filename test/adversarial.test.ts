@@ -987,6 +987,41 @@ describe.each(testDialects().filter(({ dialect }) => dialect !== 'mongodb'))(
       expect([401, 403]).toContain(sent.status)
     })
 
+    it('refuses a contributor’s version restore, as a draft or not, on REST and GraphQL (probe: 200 with draft=true)', async () => {
+      const payload = world.local.payload
+      const singular = {
+        statements: 'Statement',
+        updates: 'Update',
+        pages: 'Page',
+        trusts: 'Trust',
+      }
+      for (const collection of ['statements', 'updates', 'pages', 'trusts'] as const) {
+        const versions = await payload.findVersions({ collection, limit: 1, sort: '-updatedAt' })
+        const version = versions.docs[0]
+        expect(version, `a version of ${collection}`).toBeDefined()
+        const before = await payload.countVersions({ collection })
+        for (const query of ['?draft=true', '']) {
+          const sent = await send(
+            world,
+            'contributor',
+            `/api/${collection}/versions/${version.id}${query}`,
+            {
+              method: 'POST',
+            },
+          )
+          expect(sent.status, `${collection}${query}: ${sent.body.slice(0, 200)}`).toBe(403)
+        }
+        const name = `restoreVersion${singular[collection]}`
+        const graphql = await world.client.graphql(
+          `mutation { ${name}(id: ${JSON.stringify(version.id)}) { id } }`,
+          {},
+          world.callers.contributor,
+        )
+        expect(JSON.stringify(graphql.body), name).toMatch(/not allowed|forbidden/i)
+        expect((await payload.countVersions({ collection })).totalDocs).toBe(before.totalDocs)
+      }
+    })
+
     it('refuses a _status that is neither draft nor published (issue-12-access)', async () => {
       const sent = await send(world, 'contributor', '/api/statements?draft=true', {
         method: 'POST',

@@ -1,3 +1,5 @@
+import http from 'node:http'
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { type Auth, api, type JsonResponse } from './helpers/api'
@@ -161,6 +163,128 @@ describe.each(testDialects())('bad input on $dialect', ({ dialect, skip }) => {
       await refused(overridden('/api/statements', formOf(orClauses(900))), 400)
     })
 
+    it('refuses filters through join fields and chains of relationships (probe: 500)', async () => {
+      for (const path of [
+        '/api/statements?where[relatedTrusts.statements.title][like]=z',
+        '/api/signatories?where[letter.relatedTrusts.name][like]=z',
+        '/api/trusts?where[statements.signatories.publicName][like]=z',
+        '/api/updates?where[relatedTrusts.updates.title][like]=z',
+        '/api/trusts?where[statements.title][like]=z',
+      ]) {
+        await refused(get(path), 400)
+        await refused(get(path, editor), 400)
+        const [route, form] = path.split('?')
+        await refused(overridden(route, form), 400)
+      }
+      // One relationship is followed as before.
+      const one = await client.request('/api/statements?where[relatedTrusts.name][like]=z')
+      expect(one.status, JSON.stringify(one.body)).toBe(200)
+    })
+
+    it('refuses NUL characters anywhere a request carries text, on every database (probe: 500 on PostgreSQL)', async () => {
+      const nul = (response: JsonResponse<unknown>) => messageOf(response) ?? ''
+      for (const path of [
+        '/api/statements?where[title][equals]=%00',
+        '/api/signatories/tally?letter=a%00b',
+        '/api/search/ranked?q=ab%00cd',
+      ]) {
+        expect(await refused(get(path), 400)).toContain('NUL')
+      }
+      const search = await client.request('/search?q=ab%00cd')
+      expect(search.status).toBe(400)
+      await refused(overridden('/api/statements', 'where[title][equals]=a%00b'), 400)
+      const login = await client.request('/api/users/login', {
+        method: 'POST',
+        body: { email: 'a\u0000@example.org', password: 'whatever-it-is' },
+      })
+      expect(login.status, JSON.stringify(login.body)).toBe(400)
+      expect(nul(login)).toContain('NUL')
+      for (const body of [
+        {
+          letter: 'open-letter\u0000x',
+          name: 'A Signer',
+          email: 'nul1@example.org',
+          consent: true,
+        },
+        { letter: 'open-letter', name: 'Nul\u0000Byte', email: 'nul2@example.org', consent: true },
+      ]) {
+        const signed = await client.request('/api/signatories/sign', { method: 'POST', body })
+        expect(signed.status, JSON.stringify(signed.body)).toBe(400)
+        expect(nul(signed)).toContain('NUL')
+      }
+      expect(
+        await refused(
+          graphql('{ Statements(where: { title: { equals: "a\\u0000b" } }) { totalDocs } }'),
+          400,
+        ),
+      ).toContain('NUL')
+      expect(
+        await refused(
+          graphql(
+            'query($t: String) { Statements(where: { title: { equals: $t } }) { totalDocs } }',
+            {
+              t: 'a\u0000b',
+            },
+          ),
+          400,
+        ),
+      ).toContain('NUL')
+    })
+
+    it('refuses a date filter outside the years 1000 to 9999 (probe: 500 on PostgreSQL)', async () => {
+      await refused(get('/api/statements?where[publishedDate][greater_than]=275760-09-13'), 400)
+      await refused(get('/api/statements?where[publishedDate][less_than]=0001-01-01'), 400)
+      const fine = await client.request(
+        '/api/statements?where[publishedDate][greater_than]=2020-01-01',
+      )
+      expect(fine.status).toBe(200)
+    })
+
+    it('answers a method nothing here supports with a 405 and Allow (probe: TRACE gave 500)', async () => {
+      // fetch refuses to send TRACE: a plain Node request does.
+      const send = (method: string) =>
+        new Promise<{ status: number; allow: string; body: string }>((resolve, reject) => {
+          const request = http.request(`${server.url}/api/statements`, { method }, (response) => {
+            let body = ''
+            response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')))
+            response.on('end', () =>
+              resolve({
+                status: response.statusCode ?? 0,
+                allow: String(response.headers.allow ?? ''),
+                body,
+              }),
+            )
+          })
+          request.on('error', reject)
+          request.end()
+        })
+      for (const method of ['TRACE', 'PROPFIND']) {
+        const response = await send(method)
+        expect(response.status, response.body).toBe(405)
+        expect(response.allow).toContain('GET')
+        expect(response.body).toContain(method)
+      }
+    })
+
+    it('answers a page of signatures past the last possible one with a 404 (probe: 500)', async () => {
+      const letter = await client.request<{ doc: { slug: string } }>('/api/statements', {
+        method: 'POST',
+        auth: editor,
+        body: {
+          title: 'A letter to page through',
+          kind: 'open_letter',
+          signing: { open: true },
+          _status: 'published',
+          contentWarnings: { reviewed: true },
+        },
+      })
+      expect(letter.status, JSON.stringify(letter.body)).toBe(201)
+      const slug = letter.body.doc.slug
+      expect((await client.request(`/statements/${slug}?page=1000001`)).status).toBe(404)
+      expect((await client.request(`/statements/${slug}?page=-3`)).status).toBe(404)
+      expect((await client.request(`/statements/${slug}?page=2`)).status).toBe(200)
+    })
+
     it('refuses a write whose body is form-encoded or plain text', async () => {
       const form = { 'content-type': 'application/x-www-form-urlencoded' }
       const text = { 'content-type': 'text/plain' }
@@ -244,6 +368,29 @@ describe.each(testDialects())('bad input on $dialect', ({ dialect, skip }) => {
         graphql('{ Statements { docs { ...A } } } fragment A on Statement { id ...A }'),
         400,
       )
+    })
+
+    it('refuses a query whose joins and relationships multiply past the cost budget (probe: 5–8 s stall)', async () => {
+      const inner =
+        'relatedTrusts { statements(limit: 100) { docs { relatedTrusts { updates(limit: 100) { docs { relatedTrusts { name } } } } } } }'
+      const aliases = ids(6).map(
+        (index) =>
+          `a${index}: Statements(limit: 100, where: { title: { not_equals: "t${index}" } }) { docs { ${inner} } }`,
+      )
+      const message = await refused(graphql(`{ ${aliases.join(' ')} }`), 400)
+      expect(message).toMatch(/cost/i)
+      // A join with no limit fetches every document it joins: it costs the most a page may hold.
+      await refused(
+        graphql(
+          '{ Trusts(limit: 100) { docs { statements { docs { relatedTrusts { statements { docs { title } } } } } } } }',
+        ),
+        400,
+      )
+      // An ordinary page with its related documents stays well inside the budget.
+      const page = await client.graphql<{ Statements: { docs: unknown[] } }>(
+        '{ Statements(limit: 100) { docs { title relatedTrusts { name slug } } } }',
+      )
+      expect(page.status, JSON.stringify(page.body)).toBe(200)
     })
 
     it('refuses a non-numeric id and a bad date given as variables', async () => {

@@ -90,6 +90,12 @@ describe('shedding load on the real server', () => {
     // A forged token is no way into it.
     const forged = await client.request<ErrorBody>(fresh(), { auth: { token: 'forged' } })
     expect(forged.status).toBe(429)
+    // GraphQL over HTTP is refused the same way, not with a 400 (probe: 400).
+    const graphql = await client.graphql(
+      `{ Statements(where: { title: { like: "never-asked-${(question += 1)}" } }) { totalDocs } }`,
+    )
+    expect(graphql.status, JSON.stringify(graphql.body)).toBe(429)
+    expect(Number(graphql.headers.get('retry-after'))).toBeGreaterThan(0)
   })
 
   it('cuts off a client that sends its headers too slowly', async () => {

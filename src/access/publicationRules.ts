@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook, CollectionConfig, Plugin } from 'payload'
 
-import { APIError } from 'payload'
+import { APIError, Forbidden } from 'payload'
 
 import { canPublish, readsDrafts } from './canPublish'
 import { isPublishing } from './isPublishing'
@@ -25,6 +25,7 @@ const hasOddStatus = (data: unknown): boolean =>
  *   otherwise write a save without `draft=true` over the live document, and `_status: 'draft'`
  *   without it takes the live document down. Asking to publish is refused (403) by the
  *   collection's create and update rules.
+ * - Restoring a version is for those who may publish (403 for anyone else).
  * - Someone who cannot read drafts gets the published version when they ask for drafts: the
  *   draft they are refused would otherwise tell them, by its absence, that there is one.
  */
@@ -41,8 +42,11 @@ export const enforcePublicationRules: CollectionBeforeOperationHook = ({
       return { ...args, draft: true }
     }
   }
+  // Restoring puts an old version's fields, slug and status included, over the document: an
+  // editor's decision. Restored "as a draft" by a contributor it left a latest draft without its
+  // slug, where without draft=true and on GraphQL the same restore was refused.
   if (operation === 'restoreVersion' && !overrideAccess && !canPublish(req.user)) {
-    return { ...args, draft: true }
+    throw new Forbidden(req.t)
   }
   if (operation === 'read' && args.draft && !overrideAccess && !readsDrafts(req.user)) {
     return { ...args, draft: false }

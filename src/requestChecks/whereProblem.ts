@@ -348,9 +348,19 @@ function checkId(idType: IdType, value: unknown, at: string): void {
   }
 }
 
+/** Years a date filter may name: PostgreSQL fails (500) on dates JavaScript allows beyond them. */
+const DATE_YEARS = { from: 1000, to: 9999 } as const
+
 function checkDate(value: unknown, at: string): void {
-  if (typeof value === 'boolean' || Number.isNaN(new Date(value as string | number).getTime())) {
+  const date = value instanceof Date ? value : new Date(value as string | number)
+  if (typeof value === 'boolean' || Number.isNaN(date.getTime())) {
     throw new Problem(`${at} must be a date, such as 2025-03-31 or 2025-03-31T12:00:00Z.`)
+  }
+  const year = date.getUTCFullYear()
+  if (year < DATE_YEARS.from || year > DATE_YEARS.to) {
+    throw new Problem(
+      `${at} must be a date between the years ${DATE_YEARS.from} and ${DATE_YEARS.to}.`,
+    )
   }
 }
 
@@ -368,6 +378,17 @@ function resolvePath(path: string, schema: QuerySchema): Target {
   }
   let current: QuerySchema = schema
   let fields: readonly FlattenedField[] = schema.fields
+  // The database adapters build one join per step; a join field, or a second relationship
+  // after a first, is not something they can follow (a 500 on SQLite and PostgreSQL alike).
+  let followed: string | undefined
+  const refuseChain = (field: FlattenedField) => {
+    const through = segments.slice(0, segments.indexOf(field.name) + 1).join('.')
+    throw new Problem(
+      followed
+        ? `where[${path}]: a filter can follow one relationship (${followed}), not another after it (${through}). Filter the related collection instead.`
+        : `where[${path}]: ${through} lists documents of another collection that point here; a filter cannot look inside them. Filter that collection instead.`,
+    )
+  }
   for (let index = 0; index < segments.length; index++) {
     const segment = segments[index]
     const last = index === segments.length - 1
@@ -388,19 +409,15 @@ function resolvePath(path: string, schema: QuerySchema): Target {
       (field.type === 'relationship' || field.type === 'upload') &&
       typeof field.relationTo === 'string'
     ) {
+      if (followed) refuseChain(field)
       const related = current.collection(field.relationTo)
       if (!related) return { kind: 'unknown' }
+      followed = segments.slice(0, index + 1).join('.')
       current = { ...current, ...related, versions: false }
       fields = related.fields
       continue
     }
-    if (field.type === 'join' && typeof field.collection === 'string') {
-      const related = current.collection(field.collection)
-      if (!related) return { kind: 'unknown' }
-      current = { ...current, ...related, versions: false }
-      fields = related.fields
-      continue
-    }
+    if (field.type === 'join') refuseChain(field)
     // Blocks, localised values and the like: leave them to Payload.
     return { kind: 'unknown' }
   }

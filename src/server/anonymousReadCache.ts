@@ -182,7 +182,8 @@ export class AnonymousReadCache {
       // A response without data is a request error (a query over maxComplexity, say): GraphQL
       // over HTTP sends those as 200 when the client accepts application/json, but a refusal
       // must read as one.
-      if (isGraphqlRequestError(result)) res.statusCode = 400
+      // A refusal already made here (429 over the miss budget, 503 when shedding) keeps its status.
+      if (isGraphqlRequestError(result) && res.statusCode < 400) res.statusCode = 400
       const storable = options.key !== undefined && this.mayStore(res, body, options, result)
       if (!storable) {
         const plain = prepare({}, body, false, options.tags)

@@ -1,8 +1,18 @@
+import { configToSchema } from '@payloadcms/graphql'
 import {
   type ArgumentNode,
   type DocumentNode,
+  type FieldNode,
   type FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
   GraphQLError,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  isInterfaceType,
+  isListType,
+  isObjectType,
   Kind,
   Lexer,
   type OperationTypeNode,
@@ -14,6 +24,7 @@ import {
   type ValueNode,
   visit,
 } from 'graphql'
+import type { SanitizedConfig } from 'payload'
 
 import { WHERE_LIMITS } from '../requestChecks/whereProblem'
 import { MAX_PAGE_SIZE, type Reader } from './restLimits'
@@ -36,6 +47,12 @@ export const GRAPHQL_LIMITS = {
   /** Nested selections, not counting introspection (whose type references nest deeply). */
   depth: 12,
   directives: 20,
+  /**
+   * The estimated cost of a query (see graphqlCostProblem): each field resolved counts once for
+   * every document it is resolved on. A page of 100 documents showing their related documents
+   * costs a few thousand; walking joins inside joins costs millions.
+   */
+  cost: 20_000,
 } as const
 
 type Shape = { fields: number; aliases: number; directives: number; depth: number }
@@ -336,5 +353,152 @@ class DocumentShape {
     const keys = this.keysAt(fragment.selectionSet)
     this.fragmentKeys.set(name, keys)
     return keys
+  }
+}
+
+/** A hasMany relationship or upload without maxRows: how many documents it is counted as. */
+const DEFAULT_FAN_OUT = 10
+/** Payload's page size when a list query gives no limit. */
+const DEFAULT_LIMIT = 10
+
+type CostedField = {
+  extensions?: {
+    complexity?: unknown
+    field?: { type?: string; hasMany?: boolean; maxRows?: number }
+  }
+  args: readonly { name: string }[]
+  type: GraphQLOutputType
+}
+
+/**
+ * Estimates what a GraphQL document makes Payload do, from the schema Payload builds out of the
+ * config, so collections and fields added later are counted too. Payload's own maxComplexity
+ * adds costs up without multiplying: a join inside a relationship inside a list of 100 costs
+ * the same as one field, so a small query could fetch a million documents. Here each field
+ * costs its weight (Payload's complexity extension, 10 for relationships, uploads and joins;
+ * 1 otherwise) plus its selection times how many documents it yields: a list query or join its
+ * `limit` (a join without one fetches every document it joins: counted as the largest page), a
+ * hasMany relationship or upload its maxRows, any other list DEFAULT_FAN_OUT.
+ */
+export function graphqlCostEstimator(
+  config: SanitizedConfig,
+): (document: DocumentNode, variables: GraphqlRequest['variables']) => number {
+  // An analysis copy, never executed. Built at start-up: building it takes seconds on a busy
+  // machine, which the first GraphQL request would otherwise wait for.
+  const { schema } = configToSchema(config)
+  return (document, variables) => new DocumentCost(schema, document, variables ?? {}).total()
+}
+
+/** What to refuse if `cost` is over the budget. */
+export function graphqlCostProblem(cost: number): string | undefined {
+  if (cost <= GRAPHQL_LIMITS.cost) return undefined
+  const shown = cost >= 1e9 ? cost.toExponential(1) : String(Math.round(cost))
+  return `The query would cost about ${shown}; at most ${GRAPHQL_LIMITS.cost} is allowed. Ask for fewer documents (limit) or fewer nested relationships and joins, or split it into several requests.`
+}
+
+class DocumentCost {
+  private readonly fragments = new Map<string, FragmentDefinitionNode>()
+  private readonly defaults = new Map<string, ValueNode>()
+
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly document: DocumentNode,
+    private readonly variables: Record<string, unknown>,
+  ) {
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+        this.fragments.set(definition.name.value, definition)
+      } else if (definition.kind === Kind.OPERATION_DEFINITION) {
+        for (const variable of definition.variableDefinitions ?? []) {
+          if (variable.defaultValue) {
+            this.defaults.set(variable.variable.name.value, variable.defaultValue)
+          }
+        }
+      }
+    }
+  }
+
+  total(): number {
+    let total = 0
+    for (const definition of this.document.definitions) {
+      if (definition.kind !== Kind.OPERATION_DEFINITION) continue
+      const root = this.schema.getRootType(definition.operation)
+      if (root) total += this.selectionCost(definition.selectionSet, root, new Set())
+    }
+    return total
+  }
+
+  private selectionCost(
+    selectionSet: SelectionSetNode | undefined,
+    type: GraphQLNamedType,
+    spreading: ReadonlySet<string>,
+  ): number {
+    if (!selectionSet) return 0
+    let cost = 0
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        cost += this.fieldCost(selection, type, spreading)
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const on = selection.typeCondition
+          ? this.schema.getType(selection.typeCondition.name.value)
+          : type
+        cost += this.selectionCost(selection.selectionSet, on ?? type, spreading)
+      } else {
+        const name = selection.name.value
+        const fragment = this.fragments.get(name)
+        // Cycles are refused before this runs; the guard keeps a missed one finite.
+        if (!fragment || spreading.has(name)) continue
+        const on = this.schema.getType(fragment.typeCondition.name.value) ?? type
+        cost += this.selectionCost(fragment.selectionSet, on, new Set([...spreading, name]))
+      }
+    }
+    return cost
+  }
+
+  private fieldCost(node: FieldNode, parent: GraphQLNamedType, spreading: ReadonlySet<string>) {
+    if (!isObjectType(parent) && !isInterfaceType(parent)) return 1
+    const field = parent.getFields()[node.name.value] as CostedField | undefined
+    if (!field) return 1
+    const complexity = field.extensions?.complexity
+    const weight = typeof complexity === 'number' ? complexity : 1
+    const inner = this.selectionCost(node.selectionSet, getNamedType(field.type), spreading)
+    return weight + this.documentsOf(node, field, parent) * inner
+  }
+
+  /** How many documents (or list items) the field's selection is resolved on. */
+  private documentsOf(node: FieldNode, field: CostedField, parent: GraphQLNamedType): number {
+    if (field.args.some((arg) => arg.name === 'limit')) {
+      const limit = this.argument(node, 'limit')
+      const unpaged = this.argument(node, 'pagination') === false
+      const join = field.extensions?.field?.type === 'join'
+      if (unpaged || (join && !(typeof limit === 'number' && limit > 0))) return MAX_PAGE_SIZE
+      return typeof limit === 'number' && limit > 0
+        ? Math.min(limit, 10 * MAX_PAGE_SIZE)
+        : DEFAULT_LIMIT
+    }
+    if (!isListType(getNullableType(field.type))) return 1
+    // A page's documents: counted by the limit of the field that gave the page.
+    if (node.name.value === 'docs' && isObjectType(parent) && 'totalDocs' in parent.getFields()) {
+      return 1
+    }
+    const maxRows = field.extensions?.field?.maxRows
+    return typeof maxRows === 'number' && maxRows > 0 ? maxRows : DEFAULT_FAN_OUT
+  }
+
+  private argument(node: FieldNode, name: string): unknown {
+    const argument = node.arguments?.find((candidate) => candidate.name.value === name)
+    return argument ? this.valueOf(argument.value) : undefined
+  }
+
+  private valueOf(node: ValueNode): unknown {
+    if (node.kind === Kind.VARIABLE) {
+      const name = node.name.value
+      if (name in this.variables) return this.variables[name]
+      const fallback = this.defaults.get(name)
+      return fallback ? this.valueOf(fallback) : undefined
+    }
+    if (node.kind === Kind.INT) return Number(node.value)
+    if (node.kind === Kind.BOOLEAN) return node.value
+    return undefined
   }
 }

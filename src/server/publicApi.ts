@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler } from 'express'
 import { formatNames, type SanitizedConfig } from 'payload'
 
-import { print } from 'graphql'
+import { type DocumentNode, print } from 'graphql'
 import onHeaders from 'on-headers'
 
 import { EVERYTHING } from '../readCache/writes'
@@ -12,6 +12,7 @@ import { parseQuery, type Questions, stableJson } from './apiQuestion'
 import type { Credentials } from './credentials'
 import {
   type GraphqlRequest,
+  graphqlCostProblem,
   graphqlPageSizeProblem,
   inspectGraphql,
   unavailableFieldProblem,
@@ -30,6 +31,8 @@ type Options = {
   corsOrigins: readonly string[]
   /** GraphQL operations Payload offers that can only fail: see unavailableGraphqlFields. */
   unavailableGraphql: ReadonlyMap<string, string>
+  /** What a GraphQL document would cost Payload to answer: see graphqlCostEstimator. */
+  graphqlCost: (document: DocumentNode, variables: GraphqlRequest['variables']) => number
 }
 
 /** What publicApi leaves on res.locals for the handler that passes the request on to Payload. */
@@ -55,6 +58,7 @@ export function publicApi({
   credentials,
   corsOrigins,
   unavailableGraphql,
+  graphqlCost,
 }: Options): RequestHandler {
   const cache = new AnonymousReadCache(cacheOptions)
   const allowedOrigins = new Set(corsOrigins)
@@ -141,7 +145,8 @@ export function publicApi({
 
     if (req.method === 'POST' && path === '/api/graphql') {
       if (!isJson(req.headers['content-type'])) return next()
-      const body = await readBody(req)
+      // Read already when refuseNulCharacters looked at it.
+      const body = handover.body ?? (await readBody(req))
       handover.body = body
       const origin = originKey(req)
       const spelling = `POST ${origin} ${req.headers.accept ?? ''} ${body.toString('utf8')}`
@@ -177,6 +182,8 @@ export function publicApi({
           true,
         )
         if (problem) return refuse(req, res, problem, true)
+        const costProblem = graphqlCostProblem(graphqlCost(document, request.variables))
+        if (costProblem) return refuse(req, res, costProblem, true)
       }
       // Every GraphQL response is held, so that a refusal by Payload's own validation
       // (maxComplexity) is sent as a 400 too; anonymous queries are also stored, unless the
@@ -202,7 +209,8 @@ export function publicApi({
       if (!String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded')) {
         return next()
       }
-      const body = await readBody(req)
+      // Read already when refuseNulCharacters looked at it.
+      const body = handover.body ?? (await readBody(req))
       handover.body = body
       const form = body.toString('utf8')
       const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(form, reader))

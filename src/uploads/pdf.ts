@@ -29,6 +29,11 @@ const ACTIVE_CONTENT = new Set([
   'SubmitForm',
   'ImportData',
   'GoToE',
+  // Opening another file (over UNC or the web, a tracking beacon) or playing a rendition.
+  'GoToR',
+  'Rendition',
+  // Actions run on events (opening a page, closing the document, ...), of whatever kind.
+  'AA',
 ])
 
 // Where a PDF keeps who made it, with what and when, besides its text.
@@ -60,7 +65,7 @@ export async function readPdf(bytes: Buffer): Promise<PDFDocument> {
   }
   if (everyDictionary(document).some(hasActiveContent)) {
     throw uploadRefusal(
-      'This PDF contains scripts, attachments, embedded media or a form that sends data. Please save it as a plain PDF (for example with “Print to PDF”) and retry.',
+      'This PDF contains scripts, actions that open other files or web addresses, attachments, embedded media or a form that sends data. Please save it as a plain PDF (for example with “Print to PDF”) and retry.',
       400,
     )
   }
@@ -124,13 +129,14 @@ const plainName = (name: PDFName) =>
     .replace(/#([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
 
 function hasActiveContent(dict: PDFDict): boolean {
-  return dict
-    .entries()
-    .some(
-      ([key, value]) =>
-        ACTIVE_CONTENT.has(plainName(key)) ||
-        (value instanceof PDFName && ACTIVE_CONTENT.has(plainName(value))),
-    )
+  return dict.entries().some(
+    ([key, value]) =>
+      ACTIVE_CONTENT.has(plainName(key)) ||
+      (value instanceof PDFName && ACTIVE_CONTENT.has(plainName(value))) ||
+      // Opening at a page (a destination, an array) is ordinary; any action on opening
+      // (a web address, another file) is not.
+      (plainName(key) === 'OpenAction' && !(value instanceof PDFArray)),
+  )
 }
 
 // Every annotation has a subtype and a rectangle; all but form widgets are comments and marks.

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 
 import { STATEMENT_KINDS } from '../../../../collections/Statements'
+import { MAX_PAGE } from '../../../../requestChecks'
 import { closedReason } from '../../../../collections/Signatories/endpoints/findOpenLetter'
 import type { Media, Trust } from '../../../../payload-types'
 import { DateText, RichText } from '../../../../site/components/Common'
@@ -37,6 +38,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StatementPage({ params, searchParams }: Props) {
   const { slug } = await params
+  // A page of signatures past what the API allows would be refused deep inside the render (500).
+  const pageParam = (await searchParams).page
+  const page = pageParam === undefined ? 1 : Number(pageParam)
+  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) notFound()
   const statement = await findBySlug('statements', slug)
   if (!statement) notFound()
   const hidden = carriesHiddenTopic(statement.contentWarnings?.categories, await hiddenTopics())
@@ -89,11 +94,7 @@ export default async function StatementPage({ params, searchParams }: Props) {
         </section>
       ) : null}
       {isLetter && statement.slug ? (
-        <Letter
-          slug={statement.slug}
-          closed={closedReason(statement)}
-          page={Number((await searchParams).page) || 1}
-        />
+        <Letter slug={statement.slug} closed={closedReason(statement)} page={page} />
       ) : null}
     </article>
   )
