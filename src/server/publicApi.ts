@@ -1,13 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { RequestHandler } from 'express'
+import type { Request, RequestHandler } from 'express'
 import { formatNames, type SanitizedConfig } from 'payload'
 
 import { print } from 'graphql'
 import onHeaders from 'on-headers'
 
 import { EVERYTHING } from '../readCache/writes'
-import { AnonymousReadCache, type ReadCacheOptions } from './anonymousReadCache'
+import {
+  AnonymousReadCache,
+  type CaptureOptions,
+  type ReadCacheOptions,
+} from './anonymousReadCache'
 import { parseQuery, type Questions, stableJson } from './apiQuestion'
 import type { Credentials } from './credentials'
 import {
@@ -22,9 +26,12 @@ import { type Reader, restQueryProblem, restQueryShapeProblem } from './restLimi
 // A cached GraphQL answer is keyed by the whole request body.
 const MAX_KEYED_BODY_BYTES = 16 * 1024
 const SHOWS_ANYTHING: ReadonlySet<string> = new Set([EVERYTHING])
+const SHOWS_NOTHING: ReadonlySet<string> = new Set()
 
 type Options = {
   cache: ReadCacheOptions
+  /** Asks Payload's REST handler (see payloadRest). */
+  rest: (req: Request) => Promise<Response>
   questions: Questions
   credentials: Credentials
   corsOrigins: readonly string[]
@@ -38,6 +45,8 @@ export type Handover = {
   body?: Buffer
   /** A read (a GraphQL query, a GET by method override) sent as a POST. */
   read?: boolean
+  /** Asks Payload for the answer and sends it, when Next.js is not needed to (REST reads). */
+  answer?: () => Promise<void>
 }
 
 /**
@@ -51,6 +60,7 @@ export type Handover = {
  */
 export function publicApi({
   cache: cacheOptions,
+  rest,
   questions,
   credentials,
   corsOrigins,
@@ -133,7 +143,27 @@ export function publicApi({
       if (key !== undefined && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
       const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(query, reader))
       if (problem) return refuse(req, res, problem)
-      if (question && req.method === 'GET' && !isFileDownload(path)) {
+      if (req.method === 'GET' && !isFileDownload(path) && questions.answeredByPayload(path)) {
+        // Signed-in answers are only sent, as Next.js sent them: uncompressed, never kept.
+        const options: CaptureOptions = question
+          ? { key, spelling, tags: question.tags, conditional: true, graphql: false, acceptsGzip }
+          : {
+              key: undefined,
+              tags: SHOWS_NOTHING,
+              conditional: false,
+              graphql: false,
+              acceptsGzip: false,
+            }
+        handover.answer = () =>
+          cache
+            .deliver(req, res, options, () => rest(req))
+            .catch((error: unknown) => {
+              console.error('sending a REST answer failed:', error)
+              if (!res.headersSent)
+                res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
+              else res.destroy()
+            })
+      } else if (question && req.method === 'GET' && !isFileDownload(path)) {
         hold(key, spelling, question.tags, false)
       }
       return next()
