@@ -212,7 +212,10 @@ export function publicApi({
       // (maxComplexity) is sent as a 400 too; anonymous queries are also stored, unless the
       // query is so long that its key would outweigh the answer.
       const storable = anonymous && operation === 'query' && body.length <= MAX_KEYED_BODY_BYTES
-      hold(storable ? key : undefined, spelling, SHOWS_ANYTHING, true)
+      const tags = document
+        ? questions.graphqlTags(document, request.operationName, request.variables)
+        : SHOWS_ANYTHING
+      hold(storable ? key : undefined, spelling, tags, true)
       return next()
     }
 
