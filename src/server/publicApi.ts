@@ -53,7 +53,9 @@ export type Handover = {
  * The public API's front door, before Next.js: answers anonymous reads (REST GET, GraphQL
  * queries) from an in-process cache, and refuses oversized pages, deep population and
  * GraphQL floods with a 400 before Payload does any work. Whatever it does not answer goes on
- * to the next handler, with what it learnt in `res.locals` (see Handover).
+ * to the next handler, with what it learnt in `res.locals` (see Handover): for a REST read,
+ * how to ask Payload's REST handler directly (see payloadRest) and send or keep its answer;
+ * for anything else, Next.js is asked, and what it writes is held back when it may be kept.
  *
  * "Anonymous" for the cache means no credentials at all. For the limits it means whatever
  * Payload does not sign in: a request with an expired token meets the anonymous limits.
