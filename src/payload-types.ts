@@ -376,6 +376,9 @@ export interface User {
   roles?: ('admin' | 'editor' | 'moderator' | 'contributor' | 'artist')[] | null;
   updatedAt: string;
   createdAt: string;
+  /**
+   * Only an admin can change the address an account signs in with.
+   */
   email: string;
   resetPasswordToken?: string | null;
   resetPasswordExpiration?: string | null;

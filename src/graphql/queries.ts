@@ -7,6 +7,7 @@ import { personalData } from '../collections/Signatories/endpoints/personalData'
 import { letterTally } from '../collections/Signatories/endpoints/tally'
 import { rankedSearch } from '../search/rankedSearchEndpoint'
 import type { Refusal } from '../utilities/refusal'
+import { permissionQueries } from './permissionQueries'
 
 type Context = { req: PayloadRequest }
 
@@ -22,7 +23,7 @@ function answer<T>(result: T | Refusal): T {
  * Every custom REST read has a GraphQL query too, built on the same function, so it answers
  * the same way under the same access rules: a front end can use one API for everything.
  */
-export const customQueries: GraphQLExtension = (GraphQL) => {
+export const customQueries: GraphQLExtension = (GraphQL, context) => {
   const {
     GraphQLInt,
     GraphQLList,
@@ -96,6 +97,7 @@ export const customQueries: GraphQLExtension = (GraphQL) => {
   })
 
   return {
+    ...permissionQueries(context),
     SignatoryTally: {
       type: new GraphQLNonNull(SignatoryTally),
       description: 'REST: GET /api/signatories/tally?letter=…',

@@ -8,6 +8,7 @@ import {
   type Endpoint,
   type GlobalBeforeOperationHook,
   type Payload,
+  type PayloadRequest,
   type SanitizedConfig,
 } from 'payload'
 
@@ -51,6 +52,21 @@ const labelOf = (label: unknown, fallback: string) => (typeof label === 'string'
 
 const BODY_MESSAGE =
   'Send the request body as a JSON object with Content-Type: application/json (or, with a file, as multipart form data with the fields as JSON in _payload).'
+
+// Payload's reads take `data` to run their hooks on a document given instead of the stored
+// one (for server code). Over HTTP that would let anyone have the site answer, at a real
+// document's address, whatever they sent: reads from a request never take it.
+const READ_DATA_MESSAGE =
+  'data is not something a read takes: ask for the document by its id, with depth, select or draft.'
+const refuseDataOnRead = (
+  operation: string,
+  given: Record<string, unknown>,
+  req: PayloadRequest,
+) => {
+  if (operation === 'read' && given.data !== undefined && req.payloadAPI !== 'local') {
+    throw refuse(READ_DATA_MESSAGE)
+  }
+}
 
 const OPERATIONS_WITH_BODY = new Set([
   'create',
@@ -105,14 +121,16 @@ const checkOperation: CollectionBeforeOperationHook = ({ args, collection, opera
       throw refuse('limit must be a whole number.')
     }
   }
+  refuseDataOnRead(operation, given, req)
   if (OPERATIONS_WITH_BODY.has(operation) && 'data' in given && !isPlainObject(given.data)) {
     throw refuse(BODY_MESSAGE)
   }
   return undefined
 }
 
-const checkGlobalOperation: GlobalBeforeOperationHook = ({ args, operation }) => {
+const checkGlobalOperation: GlobalBeforeOperationHook = ({ args, operation, req }) => {
   const given = (args ?? {}) as Record<string, unknown>
+  refuseDataOnRead(operation, given, req)
   if (operation === 'update' && 'data' in given && !isPlainObject(given.data)) {
     throw refuse(BODY_MESSAGE)
   }

@@ -294,7 +294,7 @@ function graphqlRequestFrom(parsed: unknown): GraphqlRequest | undefined {
 /**
  * Operations Payload's schema offers that can only fail with a 500: email verification of
  * accounts not verified by email looks for a field that is not there (REST has a 404 for it:
- * src/requestChecks), and the access query of a global.
+ * src/requestChecks).
  */
 export function unavailableGraphqlFields(config: SanitizedConfig): Map<string, string> {
   const unavailable = new Map<string, string>()
@@ -304,16 +304,6 @@ export function unavailableGraphqlFields(config: SanitizedConfig): Map<string, s
     unavailable.set(
       `verifyEmail${singular}`,
       'Accounts here are not confirmed by email, so there is nothing to verify.',
-    )
-  }
-  // Payload 3.90's resolver for a global's docAccess reads the request from the wrong argument
-  // and always fails with a 500; POST /api/globals/<slug>/access answers the same question.
-  for (const global of config.globals) {
-    if (global.graphQL === false) continue
-    const name = global.graphQL?.name ?? formatNames(global.slug).singular
-    unavailable.set(
-      `docAccess${name}`,
-      `docAccess${name} is not available: ask POST /api/globals/${global.slug}/access instead.`,
     )
   }
   return unavailable

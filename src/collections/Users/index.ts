@@ -49,6 +49,14 @@ export const Users: CollectionConfig<'users'> = {
   },
   fields: [
     {
+      // Payload's own email field, with one rule added: an account's own holder could
+      // otherwise try addresses and learn from the answer which belong to other accounts.
+      name: 'email',
+      type: 'email',
+      access: { update: isAdminField },
+      admin: { description: 'Only an admin can change the address an account signs in with.' },
+    },
+    {
       name: 'name',
       type: 'text',
       label: 'Name',
