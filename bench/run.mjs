@@ -37,6 +37,7 @@ const ABUSE_SECONDS = Number(process.env.BENCH_ABUSE_SECONDS ?? 2)
 const SIGNATURES = Number(process.env.BENCH_SIGNATURES ?? 1000)
 const SIGNING_CONNECTIONS = Number(process.env.BENCH_SIGNING_CONNECTIONS ?? 64)
 const WRITE_EVERY_MS = Number(process.env.BENCH_WRITE_EVERY_MS ?? 250)
+const measure = (scenario, seconds) => measureOn(scenario, seconds, CONNECTIONS)
 
 const READ = '/api/statements?limit=10&depth=1'
 // The same page through GraphQL: the fields a front end lists, with the related trusts.
@@ -367,8 +368,6 @@ async function inRounds(scenarios, seconds) {
   }
   return runs
 }
-
-const measure = (scenario, seconds) => measureOn(scenario, seconds, CONNECTIONS)
 
 function round2(value) {
   return Math.round(value * 100) / 100
