@@ -8,7 +8,7 @@ import { isAdminField } from '../../access/isAdminField'
 import { isEditorOrAbove } from '../../access/isEditorOrAbove'
 import { isModeratorOrAbove } from '../../access/isModeratorOrAbove'
 import { isModeratorOrAboveField } from '../../access/isModeratorOrAboveField'
-import { confirmEndpoint } from './endpoints/confirm'
+import { confirmEndpoint, confirmPageEndpoint } from './endpoints/confirm'
 import { exportCsvEndpoint } from './endpoints/exportCsv'
 import { erasePersonalDataEndpoint, exportPersonalDataEndpoint } from './endpoints/personalData'
 import { signEndpoint } from './endpoints/sign'
@@ -54,6 +54,7 @@ export const Signatories: CollectionConfig = {
   endpoints: [
     signEndpoint,
     tallyEndpoint,
+    confirmPageEndpoint,
     confirmEndpoint,
     withdrawPageEndpoint,
     withdrawEndpoint,
@@ -67,8 +68,10 @@ export const Signatories: CollectionConfig = {
     { fields: ['letter', 'emailHash'], unique: true },
     // Possible duplicates are looked up by letter and name key, never by a scan of the letter.
     { fields: ['letter', 'nameBlockKey'] },
-    // The public count and list of a letter of tens of thousands: approved ones, newest first.
-    { fields: ['letter', 'status', 'createdAt'] },
+    // The public count and list of a letter of tens of thousands: approved ones, newest first,
+    // with the display choice in the index too, so that leaving out the "counted only" ones
+    // (and counting the rest for the page count) reads the index alone, not every row.
+    { fields: ['letter', 'status', 'createdAt', 'display'] },
   ],
   fields: [
     {
