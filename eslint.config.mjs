@@ -16,6 +16,10 @@ export default tseslint.config(
       'src/app/(payload)/admin/importMap.js',
       'src/migrations/',
       'examples/graphql/generated/',
+      // The stock Payload app the benchmark compares with: its build and generated files.
+      'bench/stock/.next/',
+      'bench/stock/next-env.d.ts',
+      'bench/stock/app/(payload)/admin/importMap.js',
     ],
   },
   js.configs.recommended,

@@ -227,3 +227,58 @@ export const signingBurstIntact = (report) => report.lost === 0 && report.duplic
 /** Every signature sent must be accepted and stored exactly once. */
 export const signingBurstHeld = (report) =>
   signingBurstIntact(report) && report.accepted === report.signatures
+
+/** One autocannon run of `scenario` on `connections` (16 unless given), after a second of warm-up. */
+export async function measure(scenario, seconds, connections = 16) {
+  const result = await autocannon({
+    url: scenario.url,
+    method: scenario.method ?? 'GET',
+    headers: scenario.headers,
+    body: scenario.body,
+    requests: scenario.setupRequest ? [{ setupRequest: scenario.setupRequest }] : undefined,
+    connections,
+    duration: seconds,
+    warmup: { connections, duration: 1 },
+  })
+  return {
+    requestsPerSecond: Math.round(result.requests.average),
+    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
+    statuses: Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]),
+    ),
+    errors: result.errors + result.timeouts,
+  }
+}
+
+/** A scenario's runs as one row: medians of the rates and latencies, statuses added up. */
+export function combine(scenario, runs) {
+  const statuses = {}
+  for (const run of runs) {
+    for (const [code, count] of Object.entries(run.statuses)) {
+      statuses[code] = (statuses[code] ?? 0) + count
+    }
+  }
+  const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0)
+  const errors = runs.reduce((sum, run) => sum + run.errors, 0)
+  return {
+    name: scenario.name,
+    requestsPerSecond: Math.round(median(runs.map((run) => run.requestsPerSecond))),
+    latencyMs: {
+      p50: median(runs.map((run) => run.latencyMs.p50)),
+      p99: median(runs.map((run) => run.latencyMs.p99)),
+      max: Math.max(...runs.map((run) => run.latencyMs.max)),
+    },
+    statuses,
+    expectedStatus: scenario.expect,
+    allAsExpected: answered > 0 && statuses[scenario.expect] === answered && errors === 0,
+    errors,
+    abusive: Boolean(scenario.abusive),
+    runs,
+  }
+}
+
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+}

@@ -5,6 +5,8 @@
 // something on any machine and while other work runs, a raw number only on this one. Then an
 // uncached signed-in read, abusive requests, a cache-busting attack beside ordinary readers,
 // and a signing burst beside ordinary readers (both readers compared with their rate alone).
+// Last, uncached reads of the same documents from a stock Payload app (bench/stock, built on the
+// first run) and from this server with its cache off, as a ratio to stock in each round.
 // Prints a table and writes bench/results.json; exits 1 when a target is missed.
 import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -12,12 +14,13 @@ import os from 'node:os'
 import path from 'node:path'
 import { clearInterval, setInterval } from 'node:timers'
 
-import autocannon from 'autocannon'
-
 import {
+  combine,
   ensureBuild,
   freePort,
   json,
+  measure as measureOn,
+  median,
   root,
   scratch,
   seedDemoContent,
@@ -25,6 +28,7 @@ import {
   signingBurstIntact,
   startServer,
 } from './lib.mjs'
+import { ensureStockBuild, uncachedAgainstStock } from './stock.mjs'
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -33,6 +37,7 @@ const ABUSE_SECONDS = Number(process.env.BENCH_ABUSE_SECONDS ?? 2)
 const SIGNATURES = Number(process.env.BENCH_SIGNATURES ?? 1000)
 const SIGNING_CONNECTIONS = Number(process.env.BENCH_SIGNING_CONNECTIONS ?? 64)
 const WRITE_EVERY_MS = Number(process.env.BENCH_WRITE_EVERY_MS ?? 250)
+const measure = (scenario, seconds) => measureOn(scenario, seconds, CONNECTIONS)
 
 const READ = '/api/statements?limit=10&depth=1'
 // The same page through GraphQL: the fields a front end lists, with the related trusts.
@@ -47,6 +52,7 @@ const ALIAS_FLOOD = JSON.stringify({
 })
 
 ensureBuild()
+ensureStockBuild()
 const space = scratch()
 console.log('Seeding the demo content into a scratch SQLite database…')
 const accounts = seedDemoContent(space)
@@ -244,7 +250,22 @@ try {
     ratioToAlone: readsDuringSigning.requestsPerSecond / alone.requestsPerSecond,
   })
 
+  // Last, on a second server with the cache off: stock Payload serving the same documents.
+  const uncached = await uncachedAgainstStock({
+    space,
+    editor: {
+      email: 'editor@demo.stopsim.invalid',
+      password: accounts['editor@demo.stopsim.invalid'],
+    },
+    rounds: ROUNDS,
+    seconds: SECONDS,
+    measure,
+  })
+  results.push(...uncached)
+
   for (const result of results) {
+    if (result.ratioToStock !== undefined) result.ratioToStock = round2(result.ratioToStock)
+    if (result.ratioToCeiling === undefined) continue
     result.ratioToCeiling = round2(result.ratioToCeiling)
     if (result.ratioToAlone !== undefined) result.ratioToAlone = round2(result.ratioToAlone)
   }
@@ -261,6 +282,10 @@ try {
     'cache-busting attack: the attacker gets mostly 429/503, no other 5xx':
       shed > attackerAnswered / 2 &&
       Object.keys(attackerStatuses).every((code) => code < 500 || code === '503'),
+    'uncached anonymous reads ≥ stock Payload (same documents, same run)':
+      find('this server, anonymous').ratioToStock >= 1,
+    'uncached signed-in reads ≥ stock Payload (same documents, same run)':
+      find('this server, signed in').ratioToStock >= 1,
     'signing burst: cached reads keep ≥ 50 % of their rate':
       find('cached reads during a signing burst').ratioToAlone >= 0.5,
     'anonymous site page ≥ 50 % of the ceiling': find('anonymous site page').ratioToCeiling >= 0.5,
@@ -283,8 +308,9 @@ try {
           'req/s': result.requestsPerSecond,
           'p50 ms': result.latencyMs.p50,
           'p99 ms': result.latencyMs.p99,
-          'to ceiling': result.ratioToCeiling,
+          'to ceiling': result.ratioToCeiling ?? '—',
           'to alone': result.ratioToAlone ?? '—',
+          'to stock': result.ratioToStock ?? '—',
           statuses: Object.entries(result.statuses)
             .map(([code, count]) => `${count}×${code}`)
             .join(' '),
@@ -298,6 +324,7 @@ try {
           'p99 ms': signing.latencyMs.p99,
           'to ceiling': '—',
           'to alone': '—',
+          'to stock': '—',
           statuses: `${signing.accepted} accepted, ${signing.stored} stored, ${signing.timeouts} timed out`,
         },
       ],
@@ -340,61 +367,6 @@ async function inRounds(scenarios, seconds) {
     console.log(' req/s')
   }
   return runs
-}
-
-/** One autocannon run after a second of warm-up. */
-async function measure(scenario, seconds) {
-  const result = await autocannon({
-    url: scenario.url,
-    method: scenario.method ?? 'GET',
-    headers: scenario.headers,
-    body: scenario.body,
-    requests: scenario.setupRequest ? [{ setupRequest: scenario.setupRequest }] : undefined,
-    connections: CONNECTIONS,
-    duration: seconds,
-    warmup: { connections: CONNECTIONS, duration: 1 },
-  })
-  return {
-    requestsPerSecond: Math.round(result.requests.average),
-    latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },
-    statuses: Object.fromEntries(
-      Object.entries(result.statusCodeStats ?? {}).map(([code, { count }]) => [code, count]),
-    ),
-    errors: result.errors + result.timeouts,
-  }
-}
-
-/** A scenario's runs as one row: medians of the rates and latencies, statuses added up. */
-function combine(scenario, runs) {
-  const statuses = {}
-  for (const run of runs) {
-    for (const [code, count] of Object.entries(run.statuses)) {
-      statuses[code] = (statuses[code] ?? 0) + count
-    }
-  }
-  const answered = Object.values(statuses).reduce((sum, count) => sum + count, 0)
-  const errors = runs.reduce((sum, run) => sum + run.errors, 0)
-  return {
-    name: scenario.name,
-    requestsPerSecond: Math.round(median(runs.map((run) => run.requestsPerSecond))),
-    latencyMs: {
-      p50: median(runs.map((run) => run.latencyMs.p50)),
-      p99: median(runs.map((run) => run.latencyMs.p99)),
-      max: Math.max(...runs.map((run) => run.latencyMs.max)),
-    },
-    statuses,
-    expectedStatus: scenario.expect,
-    allAsExpected: answered > 0 && statuses[scenario.expect] === answered && errors === 0,
-    errors,
-    abusive: Boolean(scenario.abusive),
-    runs,
-  }
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const middle = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
 }
 
 function round2(value) {

@@ -23,6 +23,7 @@ import { graphqlCostEstimator } from './server/graphqlLimits'
 import { methodNotAllowed } from './server/methodNotAllowed'
 import { refuseNulCharacters } from './server/nulCharacters'
 import { type Handover, publicApi, unavailableGraphqlFields } from './server/publicApi'
+import { payloadRest } from './server/payloadRest'
 import { publicPages } from './server/publicPages'
 import { publicSiteOff } from './server/publicSite'
 import { inThisProcess, type LimitStores, missBudget, perMinuteLimit } from './server/rateLimits'
@@ -159,6 +160,7 @@ async function main(): Promise<void> {
         staleSeconds: environment.apiCacheStaleSeconds,
       },
       questions: new Questions(payload.config),
+      rest: payloadRest(payload),
       credentials,
       corsOrigins: Array.isArray(payload.config.cors) ? payload.config.cors : [],
       unavailableGraphql: unavailableGraphqlFields(payload.config),
@@ -179,8 +181,8 @@ async function main(): Promise<void> {
   }
   // Everything else makes Payload (or Next.js) work: it takes its turn in a lane.
   app.use(async (req, res) => {
-    const { body, read } = res.locals as Handover
-    const handOn = () => handleWithNext(body ? withBody(req, body) : req, res)
+    const { body, read, answer } = res.locals as Handover
+    const handOn = answer ?? (() => handleWithNext(body ? withBody(req, body) : req, res))
     if (req.path.startsWith('/_next/static/')) return handOn()
     if (credentials.carried(req.headers) && (await credentials.plausible(req.headers))) {
       return lanes.signedIn.admit(res, handOn)

@@ -2,6 +2,8 @@ import crypto from 'node:crypto'
 
 import type { Payload, PayloadRequest, SanitizedConfig } from 'payload'
 
+import { parse } from 'graphql'
+
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { readEnvironment } from '../src/environment'
@@ -104,6 +106,41 @@ describe('the anonymous read cache’s rules', () => {
     expect(tags('/api/globals/site-settings', '?depth=0')).toEqual(['site-settings'])
     expect(tags('/api/signatories/tally', '?letter=x')).toContain('signatories')
     expect(tags('/api/something-unknown')).toEqual(['*'])
+  })
+
+  it('tags a GraphQL answer with what its query selects, not with everything', () => {
+    const tags = (query: string, variables: Record<string, unknown> = {}) =>
+      [...questions.graphqlTags(parse(query), undefined, variables)].sort()
+    expect(tags('{ Pages(limit: 3) { docs { title slug } totalDocs } }')).toEqual(['pages'])
+    // Trusts list the statements and updates that mention them, as over REST.
+    expect(tags('{ Trusts { docs { name } } }')).toEqual(['statements', 'trusts', 'updates'])
+    // A relationship counts only when it is selected.
+    expect(tags('{ Updates { docs { title } } }')).toEqual(['updates'])
+    const related = tags('{ Updates { docs { title relatedTrusts { name } } } }')
+    expect(related).toEqual(expect.arrayContaining(['trusts', 'updates']))
+    expect(related).not.toContain('media')
+    // The same through a fragment, and an upload's collection through the documents using it.
+    expect(
+      tags('{ Updates { docs { ...hero } } } fragment hero on Update { heroImage { alt } }'),
+    ).toEqual(expect.arrayContaining(['media', 'statements', 'updates']))
+    // Rich text links to any collection.
+    expect(tags('{ Pages { docs { body } } }')).toEqual(expect.arrayContaining(['media', 'trusts']))
+    // A filter through a relationship depends on what it reaches; one on the document's own
+    // fields (a group's included) does not.
+    expect(
+      tags('query ($where: Update_where) { Updates(where: $where) { docs { title } } }', {
+        where: { relatedTrusts__name: { equals: 'x' } },
+      }),
+    ).toContain('trusts')
+    expect(
+      tags(
+        '{ Updates(where: { contentWarnings__categories: { not_in: [police] } }) { docs { title } } }',
+      ),
+    ).toEqual(['updates'])
+    expect(tags('{ SiteSetting { siteName } }')).toEqual(['site-settings'])
+    // What cannot be placed shows everything.
+    expect(tags('{ SignatoryTally(letter: "x") { count } }')).toEqual(['*'])
+    expect(tags('{ Pages { totalDocs } SignatoryTally(letter: "x") { count } }')).toEqual(['*'])
   })
 
   it('counts a write only when an anonymous reader could see the document before or after', async () => {

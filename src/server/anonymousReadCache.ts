@@ -6,7 +6,7 @@ import zlib from 'node:zlib'
 import { LRUCache } from 'lru-cache'
 
 import { changedSince, EVERYTHING, onWrite, writeGeneration } from '../readCache/writes'
-import { holdResponse, type Reply } from './heldResponse'
+import { holdResponse, type Reply, replyTo } from './heldResponse'
 
 export type ReadCacheOptions = {
   /** Memory for stored responses; 0 stores nothing (headers for CDNs are still sent). */
@@ -168,13 +168,46 @@ export class AnonymousReadCache {
    * The request must reach Next.js without Accept-Encoding, so that what is held is plain.
    */
   capture(req: IncomingMessage, res: ServerResponse, options: CaptureOptions): void {
+    holdResponse(res, this.maxEntryBytes, this.begin(req, res, options))
+  }
+
+  /**
+   * Sends Payload's answer to a REST request (see src/server/payloadRest.ts), storing it if it
+   * may be reused, as `capture` does for what Next.js writes.
+   */
+  async deliver(
+    req: IncomingMessage,
+    res: ServerResponse,
+    options: CaptureOptions,
+    answer: () => Promise<Response>,
+  ): Promise<void> {
+    const finish = this.begin(req, res, options)
+    const response = await answer()
+    for (const [name, value] of response.headers) {
+      if (name !== 'set-cookie') res.setHeader(name, value)
+    }
+    const cookies = response.headers.getSetCookie()
+    if (cookies.length) res.setHeader('set-cookie', cookies)
+    res.statusCode = response.status
+    finish(Buffer.from(await response.arrayBuffer()), replyTo(res))
+  }
+
+  /**
+   * Called before the answer is asked for: what was written since must not be stored with it.
+   * Returns what to do with the answer once it is there.
+   */
+  private begin(
+    req: IncomingMessage,
+    res: ServerResponse,
+    options: CaptureOptions,
+  ): (body: Buffer, reply: Reply) => void {
     const generation = writeGeneration()
     const before = new Set(res.getHeaderNames())
     const flight =
       options.key === undefined ? undefined : this.takeOff(options.key, options.tags, generation)
     // However the response ends (stored, refused, failed, abandoned), no one waits on.
     if (flight) res.once('close', flight.land)
-    holdResponse(res, this.maxEntryBytes, (body, reply) => {
+    return (body, reply) => {
       if (options.page && /\bprivate\b/.test(String(res.getHeader('cache-control')))) {
         res.removeHeader('cache-control')
       }
@@ -186,7 +219,7 @@ export class AnonymousReadCache {
       if (isGraphqlRequestError(result) && res.statusCode < 400) res.statusCode = 400
       const storable = options.key !== undefined && this.mayStore(res, body, options, result)
       if (!storable) {
-        const plain = prepare({}, body, false, options.tags)
+        const plain = prepare({}, body, false, options.tags, 0, options.acceptsGzip)
         send(plain, res.statusCode, req, options.acceptsGzip, undefined, reply)
         return
       }
@@ -196,15 +229,24 @@ export class AnonymousReadCache {
       for (const name of res.getHeaderNames()) {
         if (!before.has(name)) headers[name] = res.getHeader(name)
       }
-      const prepared = prepare(headers, body, options.conditional, options.tags, this.freshMs)
+      // Compressed now for every later reader when it is kept, otherwise only for this one.
+      const kept = this.entries !== undefined
+      const prepared = prepare(
+        headers,
+        body,
+        options.conditional,
+        options.tags,
+        this.freshMs,
+        kept || options.acceptsGzip,
+      )
       // A write that began while this response was being read may not be in it.
-      if (!changedSince(options.tags, generation)) {
-        this.entries?.set(options.key!, prepared)
+      if (kept && !changedSince(options.tags, generation)) {
+        this.entries!.set(options.key!, prepared)
         if (options.spelling !== undefined) this.spellings.set(options.spelling, options.key!)
       }
       flight?.land()
       send(prepared, 200, req, options.acceptsGzip, 'MISS', reply)
-    })
+    }
   }
 
   private takeOff(key: string, tags: ReadonlySet<string>, generation: number): Flight | undefined {
@@ -247,7 +289,8 @@ function prepare(
   body: Buffer,
   conditional: boolean,
   tags: ReadonlySet<string>,
-  freshMs = 0,
+  freshMs: number,
+  compress: boolean,
 ): Prepared {
   const etag = conditional ? etagOf(body) : undefined
   const identity: Variant = {
@@ -256,7 +299,7 @@ function prepare(
     etag,
   }
   let gzip: Variant | undefined
-  if (body.length >= GZIP_MIN_BYTES) {
+  if (compress && body.length >= GZIP_MIN_BYTES) {
     const compressed = zlib.gzipSync(body)
     // Each encoding is its own representation, so it has its own entity tag.
     const gzipEtag = etag && `${etag.slice(0, -1)}-gz"`

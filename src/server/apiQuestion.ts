@@ -1,9 +1,11 @@
+import type { DocumentNode } from 'graphql'
 import type { SanitizedConfig } from 'payload'
 
 import * as qs from 'qs-esm'
 
 import { CacheDependencies } from '../readCache/dependencies'
 import { EVERYTHING } from '../readCache/writes'
+import { GraphqlQuestions } from './graphqlQuestion'
 
 /** What a REST GET asks Payload, as the cache keys and tags it. */
 export type Question = {
@@ -63,6 +65,7 @@ type Route =
  */
 export class Questions {
   private readonly dependencies: CacheDependencies
+  private readonly graphql: GraphqlQuestions
   private readonly collections: Map<string, Set<string>>
   private readonly globals: Set<string>
   private readonly defaultDepth: number
@@ -70,6 +73,7 @@ export class Questions {
 
   constructor(config: SanitizedConfig) {
     this.dependencies = new CacheDependencies(config)
+    this.graphql = new GraphqlQuestions(config, this.dependencies)
     // The first segment of each custom endpoint's path, which Payload matches before its own.
     this.collections = new Map(
       config.collections.map((collection) => [
@@ -123,6 +127,20 @@ export class Questions {
       key: `${path}?${stableJson(asked)}`,
       tags: this.dependencies.of(route.slug, Math.max(0, Math.min(depth, 10))),
     }
+  }
+
+  /** The tags of an anonymous GraphQL query's answer: see GraphqlQuestions. */
+  graphqlTags(
+    document: DocumentNode,
+    operationName: string | null | undefined,
+    variables: Record<string, unknown> | null | undefined,
+  ): Set<string> {
+    return this.graphql.tagsOf(document, operationName, variables)
+  }
+
+  /** Whether Payload's REST handler answers `path` (a collection's or a global's route). */
+  answeredByPayload(path: string): boolean {
+    return this.route(path).slug !== undefined
   }
 
   private route(path: string): Route {

@@ -62,9 +62,7 @@ export function holdResponse(
     const finished = args.find((arg) => typeof arg === 'function')
     if (finished) res.once('finish', finished as () => void)
     done(Buffer.concat(chunks), (status, headers, body) => {
-      for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined) res.setHeader(name, value)
-      }
+      setHeaders(res, headers)
       if (status === 304) res.removeHeader('content-type')
       passOn('writeHead', [status])
       passOn('end', body ? [body] : [])
@@ -72,6 +70,16 @@ export function holdResponse(
     return res
   } as ServerResponse['end']
 }
+
+/** Sends a response on `res` itself, for answers that were never written to it. */
+export const replyTo =
+  (res: ServerResponse): Reply =>
+  (status, headers, body) => {
+    setHeaders(res, headers)
+    if (status === 304) res.removeHeader('content-type')
+    res.writeHead(status)
+    res.end(body)
+  }
 
 function setHeaders(res: ServerResponse, headers: Headers): void {
   if (!headers) return

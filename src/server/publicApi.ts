@@ -1,13 +1,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { RequestHandler } from 'express'
+import type { Request, RequestHandler } from 'express'
 import { formatNames, type SanitizedConfig } from 'payload'
 
 import { type DocumentNode, print } from 'graphql'
 import onHeaders from 'on-headers'
 
 import { EVERYTHING } from '../readCache/writes'
-import { AnonymousReadCache, type ReadCacheOptions } from './anonymousReadCache'
+import {
+  AnonymousReadCache,
+  type CaptureOptions,
+  type ReadCacheOptions,
+} from './anonymousReadCache'
 import { parseQuery, type Questions, stableJson } from './apiQuestion'
 import type { Credentials } from './credentials'
 import {
@@ -23,9 +27,12 @@ import { type Reader, restQueryProblem, restQueryShapeProblem } from './restLimi
 // A cached GraphQL answer is keyed by the whole request body.
 const MAX_KEYED_BODY_BYTES = 16 * 1024
 const SHOWS_ANYTHING: ReadonlySet<string> = new Set([EVERYTHING])
+const SHOWS_NOTHING: ReadonlySet<string> = new Set()
 
 type Options = {
   cache: ReadCacheOptions
+  /** Asks Payload's REST handler (see payloadRest). */
+  rest: (req: Request) => Promise<Response>
   questions: Questions
   credentials: Credentials
   corsOrigins: readonly string[]
@@ -41,19 +48,24 @@ export type Handover = {
   body?: Buffer
   /** A read (a GraphQL query, a GET by method override) sent as a POST. */
   read?: boolean
+  /** Asks Payload for the answer and sends it, when Next.js is not needed to (REST reads). */
+  answer?: () => Promise<void>
 }
 
 /**
  * The public API's front door, before Next.js: answers anonymous reads (REST GET, GraphQL
  * queries) from an in-process cache, and refuses oversized pages, deep population and
  * GraphQL floods with a 400 before Payload does any work. Whatever it does not answer goes on
- * to the next handler, with what it learnt in `res.locals` (see Handover).
+ * to the next handler, with what it learnt in `res.locals` (see Handover): for a REST read,
+ * how to ask Payload's REST handler directly (see payloadRest) and send or keep its answer;
+ * for anything else, Next.js is asked, and what it writes is held back when it may be kept.
  *
  * "Anonymous" for the cache means no credentials at all. For the limits it means whatever
  * Payload does not sign in: a request with an expired token meets the anonymous limits.
  */
 export function publicApi({
   cache: cacheOptions,
+  rest,
   questions,
   credentials,
   corsOrigins,
@@ -137,7 +149,27 @@ export function publicApi({
       if (key !== undefined && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
       const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(query, reader))
       if (problem) return refuse(req, res, problem)
-      if (question && req.method === 'GET' && !isFileDownload(path)) {
+      if (req.method === 'GET' && !isFileDownload(path) && questions.answeredByPayload(path)) {
+        // Signed-in answers are only sent, as Next.js sent them: uncompressed, never kept.
+        const options: CaptureOptions = question
+          ? { key, spelling, tags: question.tags, conditional: true, graphql: false, acceptsGzip }
+          : {
+              key: undefined,
+              tags: SHOWS_NOTHING,
+              conditional: false,
+              graphql: false,
+              acceptsGzip: false,
+            }
+        handover.answer = () =>
+          cache
+            .deliver(req, res, options, () => rest(req))
+            .catch((error: unknown) => {
+              console.error('sending a REST answer failed:', error)
+              if (!res.headersSent)
+                res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
+              else res.destroy()
+            })
+      } else if (question && req.method === 'GET' && !isFileDownload(path)) {
         hold(key, spelling, question.tags, false)
       }
       return next()
@@ -189,7 +221,10 @@ export function publicApi({
       // (maxComplexity) is sent as a 400 too; anonymous queries are also stored, unless the
       // query is so long that its key would outweigh the answer.
       const storable = anonymous && operation === 'query' && body.length <= MAX_KEYED_BODY_BYTES
-      hold(storable ? key : undefined, spelling, SHOWS_ANYTHING, true)
+      const tags = document
+        ? questions.graphqlTags(document, request.operationName, request.variables)
+        : SHOWS_ANYTHING
+      hold(storable ? key : undefined, spelling, tags, true)
       return next()
     }
 
