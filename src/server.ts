@@ -22,16 +22,10 @@ import { observeRequests } from './server/observeRequests'
 import { type Handover, publicApi, unavailableGraphqlFields } from './server/publicApi'
 import { publicPages } from './server/publicPages'
 import { publicSiteOff } from './server/publicSite'
-import {
-  inThisProcess,
-  type LimitStores,
-  missBudget,
-  perMinuteLimit,
-  perMinuteMark,
-} from './server/rateLimits'
+import { inThisProcess, type LimitStores, missBudget, perMinuteLimit } from './server/rateLimits'
 import { withBody } from './server/requestBody'
 import { routeLabeller } from './server/routeLabel'
-import { SIGN_FORM_LIMITED_HEADER } from './site/signState'
+import { SIGN_FORM_LIMITED_HEADER, SIGN_RATE_LIMIT_MESSAGE } from './site/signState'
 import { securityHeaders } from './server/securityHeaders'
 import { signRoute } from './server/signRoute'
 import { startSharedState } from './sharedState'
@@ -126,21 +120,17 @@ async function main(): Promise<void> {
       uploadBytes: environment.uploadMaxBytes,
     }),
   )
+  // The site's signing form posts (a server action) to the letter's own page and answers the
+  // limit beside the form, so there the limit only marks the request. One limit for both
+  // routes: a signer has one budget, whichever way they sign.
   app.post(
-    '/api/signatories/sign',
-    perMinuteLimit(
-      environment.signRateLimitPerMinute,
-      'Too many signatures from your connection. Please wait a minute and try again.',
-      stores('sign'),
-    ),
+    ['/api/signatories/sign', '/statements/:slug'],
+    perMinuteLimit(environment.signRateLimitPerMinute, SIGN_RATE_LIMIT_MESSAGE, stores('sign'), {
+      header: SIGN_FORM_LIMITED_HEADER,
+      on: (req) => req.path.startsWith('/statements/'),
+    }),
   )
   app.post('/api/signatories/sign', ...signRoute(payload, environment.requestBodyLimitBytes))
-  // The site's signing form posts (a server action) to the letter's own page; it answers the
-  // limit beside the form, so the limiter only marks the request.
-  app.post(
-    '/statements/:slug',
-    perMinuteMark(environment.signRateLimitPerMinute, SIGN_FORM_LIMITED_HEADER),
-  )
   if (!environment.publicSite) app.use(publicSiteOff)
   app.post(
     '/api/users/login',

@@ -60,6 +60,47 @@ describe.each(testDialects())('accounts and roles on $dialect (Local API)', ({ d
     expect(editor.roles).toEqual(['editor'])
   })
 
+  it.skipIf(skip)('refuses a weak password however it is set', async () => {
+    for (const password of ['password', 'short-pass', 'aaaaaaaaaaaaaaaa', 'Password1234']) {
+      await expect(
+        payload.create({
+          collection: 'users',
+          data: { email: 'weak@example.org', password, name: 'Weak', roles: ['artist'] },
+          ...asUser(admin),
+        }),
+        password,
+      ).rejects.toMatchObject({ status: 400 })
+      await expect(
+        payload.update({
+          collection: 'users',
+          id: editor.id,
+          data: { password },
+          ...asUser(editor),
+        }),
+        password,
+      ).rejects.toMatchObject({ status: 400 })
+    }
+    const weak = await payload.find({
+      collection: 'users',
+      where: { email: { equals: 'weak@example.org' } },
+      overrideAccess: true,
+    })
+    expect(weak.totalDocs).toBe(0)
+    const updated = await payload.update({
+      collection: 'users',
+      id: editor.id,
+      data: { password: 'three random words' },
+      ...asUser(editor),
+    })
+    expect(updated.id).toBe(editor.id)
+    await payload.update({
+      collection: 'users',
+      id: editor.id,
+      data: { password: PASSWORD },
+      overrideAccess: true,
+    })
+  })
+
   it.skipIf(skip)('lets only admins create and delete accounts', async () => {
     await expect(
       payload.create({

@@ -10,6 +10,7 @@ import { exportArchive } from '../src/archive/exportArchive'
 import { silentProgress } from '../src/archive/progress'
 import { seed } from '../src/seed'
 import { DEMO_LETTER_SLUG } from '../src/seed/signatures'
+import { SIGN_RATE_LIMIT_MESSAGE } from '../src/site/signState'
 import { ourViolations, seriousViolations, type Violation } from './helpers/accessibility'
 import { launchBrowser, screenshot, watchForProblems } from './helpers/browser'
 import { connectLocalPayload, type LocalPayload } from './helpers/localPayload'
@@ -316,6 +317,11 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
     const letterLink = page.locator(`a[href="/statements/${DEMO_LETTER_SLUG}"]`)
     await expect(letterLink.count()).resolves.toBe(1)
     const before = await page.locator('.cards > li').count()
+    // Search results are a list too: warned ones are marked.
+    await page.goto(`${server.url}/search?q=police`)
+    await expect(page.locator('.cw-mark', { hasText: 'Police' }).count()).resolves.toBeGreaterThan(
+      0,
+    )
     await page.goto(`${server.url}/preferences`)
     await page.check('#hide-police')
     await page.getByRole('button', { name: 'Save my choice' }).click()
@@ -326,9 +332,10 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
     expect(after).toBeGreaterThan(0)
     expect(after).toBeLessThan(before)
     await expect(page.locator('.notice').innerText()).resolves.toContain('police')
-    for (const list of ['/updates', '/trusts', '/']) {
+    for (const list of ['/updates', '/trusts', '/', '/search?q=police']) {
       await page.goto(`${server.url}${list}`)
       await expect(page.locator('.cw-mark', { hasText: 'Police' }).count(), list).resolves.toBe(0)
+      await expect(letterLink.count(), list).resolves.toBe(0)
     }
     await screenshot(page, 'site-topics-hidden')
   })
@@ -534,6 +541,30 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
     const after = await fetch(`${server.url}/updates`)
     expect(after.headers.get('x-cache')).toBe('MISS')
     expect(await after.text()).toContain(title)
+  })
+
+  // Late in this block, before the letter closes: it spends this address's signatures for
+  // the minute.
+  it('counts the signing form and the API against one limit per address', async () => {
+    let status = 0
+    for (let attempt = 0; attempt < 40 && status !== 429; attempt++) {
+      const response = await fetch(`${server.url}/api/signatories/sign`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ letter: 'no-such-letter', name: 'x', email: 'x@example.org' }),
+      })
+      status = response.status
+      await response.body?.cancel()
+    }
+    expect(status).toBe(429)
+    const { page } = await newPage({ javaScriptEnabled: false })
+    await page.goto(`${server.url}/statements/${DEMO_LETTER_SLUG}`)
+    await page.fill('#sign-name', 'Tamsin Over-Limit')
+    await page.fill('#sign-email', 'tamsin.over@example.org')
+    await page.check('#sign-consent')
+    await page.getByRole('button', { name: 'Sign the letter' }).click()
+    await page.getByText(SIGN_RATE_LIMIT_MESSAGE).waitFor()
+    expect(await signatureOf('tamsin.over@example.org')).toBeUndefined()
   })
 
   it('says when a closed letter closed, in place of the form', async () => {

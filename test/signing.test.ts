@@ -366,15 +366,24 @@ describe.each(testDialects())('signing an open letter on $dialect', ({ dialect, 
     )
     expect(response.status).toBe(200)
     expect(response.body.docs.map((doc) => doc.status)).toEqual(['duplicate', 'duplicate'])
-    const byContributor = await client.request(
-      `/api/signatories?where[letter][equals]=${letter.id}`,
-      {
-        method: 'PATCH',
-        auth: { token: team.contributor.token },
-        body: { status: 'approved' },
-      },
-    )
-    expect(byContributor.status).toBe(403)
+    const before = await stored(`where[letter][equals]=${letter.id}&sort=id`)
+    const statuses = (docs: Signatory[]) => docs.map((doc) => [doc.id, doc.status])
+    // Roles that may not moderate are refused the same bulk change, signed in or not, by the
+    // admin list's filter or by a selection of ids; nothing of the letter changes.
+    const ids = before.docs.map((doc) => doc.id).join(',')
+    for (const who of ['contributor', 'artist', 'anonymous'] as const) {
+      for (const where of [`where[letter][equals]=${letter.id}`, `where[id][in]=${ids}`]) {
+        const refused = await client.request<ErrorBody>(`/api/signatories?${where}`, {
+          method: 'PATCH',
+          auth: who === 'anonymous' ? undefined : { token: team[who].token },
+          body: { status: 'approved' },
+        })
+        expect(refused.status, `${who} ${where}`).toBe(403)
+        expect(refused.body.errors?.[0]?.message, who).toBeTruthy()
+      }
+    }
+    const after = await stored(`where[letter][equals]=${letter.id}&sort=id`)
+    expect(statuses(after.docs)).toEqual(statuses(before.docs))
   })
 
   it.skipIf(skip)(

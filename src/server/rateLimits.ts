@@ -15,13 +15,38 @@ export type LimitStores = (prefix: string) => Store | undefined
 
 export const inThisProcess: LimitStores = () => undefined
 
-/** A per-address limit per minute, answered with 429 and Retry-After. 0 turns it off. */
+/**
+ * A page that answers the limit in its own words (the signing form) rather than with a bare
+ * 429: over the limit its request goes on with `header` set. Any value a client sent in that
+ * header is removed first.
+ */
+export type MarkOverLimit = { header: string; on: (req: Request) => boolean }
+
+/**
+ * A per-address limit per minute, answered with 429 and Retry-After. 0 turns it off. One
+ * limit mounted on several routes counts them together, so that two ways to do the same thing
+ * (the signing API and the site's form) share one budget.
+ */
 export function perMinuteLimit(
   limit: number,
   message: string,
   store: Store | undefined,
+  mark?: MarkOverLimit,
 ): RequestHandler {
-  if (limit <= 0) return (_req, _res, next) => next()
+  const limiter = limit > 0 ? countedPerMinute(limit, message, store, mark) : undefined
+  return (req, res, next) => {
+    if (mark) delete req.headers[mark.header]
+    if (!limiter) return next()
+    return limiter(req, res, next)
+  }
+}
+
+function countedPerMinute(
+  limit: number,
+  message: string,
+  store: Store | undefined,
+  mark: MarkOverLimit | undefined,
+): RequestHandler {
   return rateLimit({
     windowMs: WINDOW_MS,
     limit,
@@ -31,7 +56,11 @@ export function perMinuteLimit(
     passOnStoreError: true,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    handler: (_req, res, _next, options) => {
+    handler: (req, res, next, options) => {
+      if (mark?.on(req)) {
+        req.headers[mark.header] = '1'
+        return next()
+      }
       res.status(options.statusCode).json({ errors: [{ message }] })
     },
   })
@@ -77,31 +106,5 @@ export function missBudget(
         ],
       })
     return false
-  }
-}
-
-/**
- * As perMinuteLimit, but over the limit the request goes on with `header` set, for a page that
- * answers in its own words (the signing form) rather than with a bare 429. Any value a client
- * sent in that header is removed first.
- */
-export function perMinuteMark(limit: number, header: string): RequestHandler {
-  const limiter =
-    limit > 0
-      ? rateLimit({
-          windowMs: 60_000,
-          limit,
-          standardHeaders: false,
-          legacyHeaders: false,
-          handler: (req, _res, next) => {
-            req.headers[header] = '1'
-            next()
-          },
-        })
-      : undefined
-  return (req, res, next) => {
-    delete req.headers[header]
-    if (!limiter) return next()
-    return limiter(req, res, next)
   }
 }

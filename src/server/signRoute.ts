@@ -22,7 +22,12 @@ export function signRoute(payload: Payload, jsonBytes: number): RequestHandler[]
       }
       try {
         const answer = await signLetter(payload, body, req.ip ?? req.socket.remoteAddress ?? null)
-        res.status(answer.status).set('Cache-Control', 'no-store').json(answer.body)
+        // Written out rather than with res.json: Express would hash every answer for an ETag
+        // that no one can use on a POST.
+        res
+          .status(answer.status)
+          .set({ 'Cache-Control': 'no-store', 'Content-Type': 'application/json; charset=utf-8' })
+          .end(JSON.stringify(answer.body))
       } catch (error) {
         next(error)
       }

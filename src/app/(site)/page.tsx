@@ -20,7 +20,7 @@ export default async function Home() {
       limit: 1,
       sort: '-publishedDate',
       depth: 0,
-      where: allOf({ kind: { equals: 'open_letter' } }),
+      where: allOf({ kind: { equals: 'open_letter' } }, hidden),
       ...ANONYMOUS,
     }),
     payload.find({

@@ -68,8 +68,10 @@ export const Signatories: CollectionConfig = {
     { fields: ['letter', 'emailHash'], unique: true },
     // Possible duplicates are looked up by letter and name key, never by a scan of the letter.
     { fields: ['letter', 'nameBlockKey'] },
-    // The public count and list of a letter of tens of thousands: approved ones, newest first.
-    { fields: ['letter', 'status', 'createdAt'] },
+    // The public count and list of a letter of tens of thousands: approved ones, newest first,
+    // with the display choice in the index too, so that leaving out the "counted only" ones
+    // (and counting the rest for the page count) reads the index alone, not every row.
+    { fields: ['letter', 'status', 'createdAt', 'display'] },
   ],
   fields: [
     {

@@ -8,6 +8,7 @@ import { ROLE_OPTIONS } from '../../access/roles'
 import { keepOneAdmin } from './hooks/keepOneAdmin'
 import { afterAccountOperation, beforeAccountOperation } from './hooks/limitAccountRequests'
 import { protectRoles } from './hooks/protectRoles'
+import { strongEnoughPassword } from './hooks/passwordPolicy'
 import { emailOfNoOtherAccount } from './hooks/sameAnswerForEveryAccount'
 
 export const MAX_LOGIN_ATTEMPTS = 5
@@ -45,7 +46,7 @@ export const Users: CollectionConfig<'users'> = {
     afterOperation: [afterAccountOperation],
     beforeChange: [emailOfNoOtherAccount],
     beforeDelete: [keepOneAdmin],
-    beforeOperation: [beforeAccountOperation],
+    beforeOperation: [beforeAccountOperation, strongEnoughPassword],
   },
   fields: [
     {

@@ -10,6 +10,7 @@ import * as migration_20261202_005454_scheduled_backup from './20261202_005454_s
 import * as migration_20261202_015354_signatory_near_duplicates from './20261202_015354_signatory_near_duplicates'
 import * as migration_20261202_015740_webhooks from './20261202_015740_webhooks'
 import * as migration_20261202_022441_after_merges from './20261202_022441_after_merges'
+import * as migration_20261202_035834_signatory_public_list_index from './20261202_035834_signatory_public_list_index'
 
 export const migrations = [
   {
@@ -71,5 +72,10 @@ export const migrations = [
     up: migration_20261202_022441_after_merges.up,
     down: migration_20261202_022441_after_merges.down,
     name: '20261202_022441_after_merges',
+  },
+  {
+    up: migration_20261202_035834_signatory_public_list_index.up,
+    down: migration_20261202_035834_signatory_public_list_index.down,
+    name: '20261202_035834_signatory_public_list_index',
   },
 ]

@@ -9,6 +9,7 @@ import * as migration_20261202_010000_status_draft_or_published from './20261202
 import * as migration_20261202_015316_signatory_near_duplicates from './20261202_015316_signatory_near_duplicates'
 import * as migration_20261202_015711_webhooks from './20261202_015711_webhooks'
 import * as migration_20261202_022434_after_merges from './20261202_022434_after_merges'
+import * as migration_20261202_035816_signatory_public_list_index from './20261202_035816_signatory_public_list_index'
 
 export const migrations = [
   {
@@ -65,5 +66,10 @@ export const migrations = [
     up: migration_20261202_022434_after_merges.up,
     down: migration_20261202_022434_after_merges.down,
     name: '20261202_022434_after_merges',
+  },
+  {
+    up: migration_20261202_035816_signatory_public_list_index.up,
+    down: migration_20261202_035816_signatory_public_list_index.down,
+    name: '20261202_035816_signatory_public_list_index',
   },
 ]

@@ -1,24 +1,33 @@
 import type { Metadata } from 'next'
 
-import { ANONYMOUS, sitePayload } from '../../../site/payload'
+import { Card, HiddenNote } from '../../../site/components/Common'
+import type { Warnings } from '../../../site/components/Warnings'
 import { hrefOf } from '../../../site/links'
+import { ANONYMOUS, sitePayload } from '../../../site/payload'
+import { allOf, withoutHiddenTopics } from '../../../site/queries'
+import { hiddenTopics } from '../../../site/readerChoices'
 
 export const metadata: Metadata = { title: 'Search' }
 
 type Props = { searchParams: Promise<{ q?: string }> }
 
-const WHAT: Record<string, string> = {
+type Searched = 'statements' | 'updates' | 'trusts' | 'pages'
+
+const WHAT: Record<Searched, string> = {
   statements: 'Statement',
   updates: 'Update',
   trusts: 'NHS trust',
   pages: 'Page',
 }
 
+const isSearched = (collection: string): collection is Searched => collection in WHAT
+
 /** Search over the public search index (published documents only), the API's own ranking. */
 export default async function SearchPage({ searchParams }: Props) {
   const query = ((await searchParams).q ?? '').trim().slice(0, 100)
   const payload = await sitePayload()
-  const results =
+  const topics = await hiddenTopics()
+  const found =
     query.length >= 2
       ? await payload.find({
           collection: 'search',
@@ -35,6 +44,44 @@ export default async function SearchPage({ searchParams }: Props) {
           ...ANONYMOUS,
         })
       : undefined
+  // The index keeps no warnings: each found document's own are read, under the reader's
+  // hidden topics, so a result is shown only if its document would be listed, and is marked.
+  const warningsOf = new Map<string, Warnings>()
+  if (found) {
+    const idsBy = new Map<Searched, (number | string)[]>()
+    for (const result of found.docs) {
+      const collection = result.doc?.relationTo ?? ''
+      const value = result.doc?.value
+      if (!isSearched(collection) || value === undefined || value === null) continue
+      const id = typeof value === 'object' ? value.id : value
+      idsBy.set(collection, [...(idsBy.get(collection) ?? []), id])
+    }
+    await Promise.all(
+      [...idsBy].map(async ([collection, ids]) => {
+        const listed = await payload.find({
+          collection,
+          depth: 0,
+          limit: ids.length,
+          pagination: false,
+          select: { contentWarnings: true },
+          where: allOf({ id: { in: ids } }, withoutHiddenTopics(topics)),
+          ...ANONYMOUS,
+        })
+        for (const doc of listed.docs)
+          warningsOf.set(`${collection}:${doc.id}`, doc.contentWarnings)
+      }),
+    )
+  }
+  const results = found?.docs.flatMap((result) => {
+    const collection = result.doc?.relationTo ?? ''
+    const value = result.doc?.value
+    const id = value && typeof value === 'object' ? value.id : value
+    const key = `${collection}:${id}`
+    const href = isSearched(collection) ? hrefOf(collection, { slug: result.slug }) : undefined
+    return href && warningsOf.has(key)
+      ? [{ result, href, what: WHAT[collection as Searched], warnings: warningsOf.get(key) }]
+      : []
+  })
   return (
     <>
       <h1>Search</h1>
@@ -48,24 +95,21 @@ export default async function SearchPage({ searchParams }: Props) {
       {query && query.length < 2 ? <p>Give at least 2 characters to search for.</p> : null}
       {results ? (
         <>
+          <HiddenNote topics={topics} />
           <p role="status">
-            {results.totalDocs} {results.totalDocs === 1 ? 'result' : 'results'} for “{query}”
+            {results.length} {results.length === 1 ? 'result' : 'results'} for “{query}”
           </p>
           <ol className="cards">
-            {results.docs.map((result) => {
-              const collection = result.doc?.relationTo ?? ''
-              const href = hrefOf(collection, { slug: result.slug })
-              if (!href) return null
-              return (
-                <li key={result.id}>
-                  <h2>
-                    <a href={href}>{result.title}</a>
-                  </h2>
-                  <p className="meta">{WHAT[collection] ?? ''}</p>
-                  {result.summary ? <p>{result.summary}</p> : null}
-                </li>
-              )
-            })}
+            {results.map(({ result, href, what, warnings }) => (
+              <Card
+                key={result.id}
+                href={href}
+                title={result.title ?? ''}
+                meta={what}
+                summary={result.summary}
+                warnings={warnings}
+              />
+            ))}
           </ol>
         </>
       ) : null}

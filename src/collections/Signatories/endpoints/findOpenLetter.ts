@@ -25,6 +25,8 @@ export async function findLetter(payload: Payload, idOrSlug: unknown): Promise<F
     depth: 0,
     limit: 1,
     overrideAccess: true,
+    // One letter, no count of them.
+    pagination: false,
     // What signing, counting and exporting need; not the body, which is costly to read.
     select: { title: true, slug: true, kind: true, signing: true, _status: true },
     where: {
