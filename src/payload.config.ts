@@ -29,6 +29,7 @@ import { databaseAdapter, dialectOf, sqliteFilePath } from './db'
 import { emailAdapter } from './email'
 import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
+import { withSafeLinks } from './fields/safeLinks'
 import { customQueries } from './graphql/queries'
 import { deliverWebhookTask } from './jobs/deliverWebhook'
 import { eraseContactDetailsAfterClosing } from './jobs/eraseContactDetailsAfterClosing'
@@ -163,7 +164,9 @@ export function createConfig(environment: Environment) {
       databaseUrl: environment.databaseUrl,
       push: environment.databasePush,
     }),
-    editor: lexicalEditor(),
+    editor: lexicalEditor({
+      features: ({ defaultFeatures }) => withSafeLinks(defaultFeatures),
+    }),
     hooks: { afterError: [sameNameForLoginRefusals] },
     email: emailAdapter(environment),
     graphQL: {

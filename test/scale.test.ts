@@ -7,12 +7,15 @@ import {
   CreateBucketCommand,
   GetObjectCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3'
 import pg from 'pg'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { writeManifest } from '../src/archive/manifest'
+import { silentProgress } from '../src/archive/progress'
 import { s3ClientConfig } from '../src/uploads/objectStorage'
 import { type Auth, api } from './helpers/api'
 import { runScript } from './helpers/cli'
@@ -232,8 +235,8 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
 
   // Three command-line runs, each starting Payload: slow on a busy machine.
   it(
-    'backs up, restores and exports the bucket’s objects with the database',
-    { timeout: 300_000 },
+    'backs up, restores and exports the bucket’s objects with the database, and puts them back when a replacing import or restore fails',
+    { timeout: 600_000 },
     async () => {
       const bucketFiles = async (Bucket: string) => {
         const listed = await s3.send(new ListObjectsV2Command({ Bucket }))
@@ -244,6 +247,13 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
         }
         return files
       }
+      // A published statement, which the archive holds whichever tests ran before.
+      const statement = await api(a.url).request('/api/statements', {
+        method: 'POST',
+        auth: editor,
+        body: { title: 'In the backup and the archive', _status: 'published', ...REVIEWED },
+      })
+      expect(statement.status, JSON.stringify(statement.body)).toBe(201)
       const stored = await bucketFiles(bucket)
       expect(stored.size).toBeGreaterThan(0)
       const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'stopsim-scale-backup-'))
@@ -294,6 +304,97 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
           )
         }
         expect(fs.existsSync(path.join(folder, 'no-media'))).toBe(false)
+
+        // Replacing what the restored copy holds, with an import or a restore that fails part
+        // way, leaves its bucket as it was: objects Payload deleted with their documents, or
+        // overwrote, are put back, and no copy is left behind.
+        const targetEnv = { DATABASE_URL: target.url, ...s3Env(targetBucket) }
+        const statementsIn = async () => {
+          const client = new pg.Client({ connectionString: target.url })
+          client.on('error', () => {})
+          await client.connect()
+          try {
+            return (await client.query('select id, title from statements order by id')).rows
+          } finally {
+            await client.end()
+          }
+        }
+        const statementsBefore = await statementsIn()
+        const withNewManifest = async (copy: string) => {
+          const manifestFile = path.join(copy, 'manifest.json')
+          const { files: _files, ...header } = JSON.parse(fs.readFileSync(manifestFile, 'utf8'))
+          fs.rmSync(manifestFile)
+          await writeManifest(copy, header, silentProgress)
+        }
+        // An archive whose artwork original is another picture, and whose last statement no
+        // longer passes validation.
+        const brokenArchive = path.join(folder, 'broken-archive')
+        fs.cpSync(path.join(folder, 'archive'), brokenArchive, { recursive: true })
+        const [originalName] = JSON.parse(
+          fs.readFileSync(path.join(brokenArchive, 'data/artwork.json'), 'utf8'),
+        ).documents.map((doc: { filename: string }) => doc.filename)
+        const originalFile = path.join(brokenArchive, 'files/artwork', originalName)
+        fs.writeFileSync(
+          originalFile,
+          await sharp(fs.readFileSync(originalFile)).jpeg({ quality: 20 }).toBuffer(),
+        )
+        const statementsFile = path.join(brokenArchive, 'data/statements.json')
+        const archivedStatements = JSON.parse(fs.readFileSync(statementsFile, 'utf8'))
+        archivedStatements.documents.at(-1).title = ''
+        fs.writeFileSync(statementsFile, JSON.stringify(archivedStatements))
+        await withNewManifest(brokenArchive)
+        const failedImport = await runScript(
+          'archive:import',
+          ['--replace', brokenArchive],
+          targetEnv,
+        )
+        expect(failedImport.code, failedImport.stdout).not.toBe(0)
+        expect(failedImport.stderr).toMatch(/statements \d+ could not be imported/)
+        expect(await bucketFiles(targetBucket), 'the bucket after a failed import').toEqual(stored)
+        expect(await statementsIn()).toEqual(statementsBefore)
+
+        // A backup holding a file that cannot be copied into the bucket, standing in for the
+        // storage service failing half way: one over the 2 GiB Node reads in one go (sparse,
+        // so it takes no room on disk).
+        const brokenBackup = path.join(folder, 'broken-backup')
+        fs.cpSync(path.join(folder, 'backup'), brokenBackup, { recursive: true })
+        const unreadable = path.join(brokenBackup, 'media/artwork/unreadable.png')
+        fs.writeFileSync(unreadable, '')
+        fs.truncateSync(unreadable, 2 ** 31 + 1)
+        await withNewManifest(brokenBackup)
+        // Something only the target's bucket holds: only putting back brings it back.
+        await s3.send(
+          new PutObjectCommand({
+            Bucket: targetBucket,
+            Key: 'media/only-in-this-bucket.txt',
+            Body: 'not in the backup',
+          }),
+        )
+        const beforeRestore = await bucketFiles(targetBucket)
+        const failedRestore = await runScript('restore', ['--replace', brokenBackup], targetEnv)
+        // What was there is backed up first, beside the project's SQLite data.
+        const keptIn = /backing up what is there to (\S+)/.exec(
+          failedRestore.stdout + failedRestore.stderr,
+        )?.[1]
+        if (keptIn) fs.rmSync(keptIn, { recursive: true, force: true })
+        expect(failedRestore.code, failedRestore.stdout).not.toBe(0)
+        expect(keptIn).toBeDefined()
+        expect(failedRestore.stderr).toMatch(/greater than 2 GiB/)
+        expect(await bucketFiles(targetBucket), 'the bucket after a failed restore').toEqual(
+          beforeRestore,
+        )
+        expect(await statementsIn()).toEqual(statementsBefore)
+
+        // And an import that succeeds leaves the archive's files and no copy.
+        const imported = await runScript(
+          'archive:import',
+          ['--replace', path.join(folder, 'archive')],
+          targetEnv,
+        )
+        expect(imported.code, imported.stderr).toBe(0)
+        const afterImport = await bucketFiles(targetBucket)
+        expect([...afterImport.keys()].filter((key) => !/^(artwork|media)\//.test(key))).toEqual([])
+        for (const key of artworkKeys) expect(afterImport.get(key), key).toEqual(stored.get(key))
       } finally {
         await target.drop()
         fs.rmSync(folder, { recursive: true, force: true })
@@ -359,6 +460,39 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
       expect(statuses).toEqual([202, 202, 202, 429])
     })
   })
+
+  it(
+    'counts login attempts across both instances, through REST and GraphQL alike',
+    { timeout: 120_000 },
+    async () => {
+      const address = fromAddress('198.51.100.77')
+      // An address with no account: no account is locked out for the tests that follow.
+      const wrong = { email: 'nobody@team.example', password: 'not the password at all' }
+      // LOGIN_RATE_LIMIT_PER_MINUTE is 20 by default: the attempts alternate between A and B.
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const answer = await api((attempt % 2 ? b : a).url).request('/api/users/login', {
+          method: 'POST',
+          body: wrong,
+          headers: address,
+        })
+        expect(answer.status, `attempt ${attempt + 1}`).toBe(401)
+      }
+      // The count inside Payload, which GraphQL's login meets, is shared too.
+      const viaGraphql = await api(b.url).graphql(
+        `mutation { loginUser(email: "${wrong.email}", password: "${wrong.password}") { token } }`,
+        {},
+        undefined,
+        address,
+      )
+      expect(viaGraphql.body.errors?.[0]?.message).toMatch(/Too many login attempts/)
+      const viaRest = await api(a.url).request('/api/users/login', {
+        method: 'POST',
+        body: wrong,
+        headers: address,
+      })
+      expect(viaRest.status).toBe(429)
+    },
+  )
 
   describe('jobs', () => {
     const publishedVersions = async (id: number) =>

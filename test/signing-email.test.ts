@@ -78,10 +78,24 @@ describe.each(testDialects())(
         expect(confirmUrl && withdrawUrl).toBeTruthy()
         expect((await signatoryByEmail(email)).status).toBe('pending')
 
-        const confirmed = await fetch(confirmUrl!)
+        // Opening the confirm link only asks too: a mail scanner following every link must not
+        // confirm a signature someone made in another person's name.
+        const asked = await fetch(confirmUrl!)
+        expect(asked.status).toBe(200)
+        expect(await asked.text()).toContain('Confirm my signature')
+        expect((await signatoryByEmail(email)).status).toBe('pending')
+        const confirmToken = new URL(confirmUrl!).searchParams.get('token')!
+        const confirm = () =>
+          fetch(`${server.url}/api/signatories/confirm`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ token: confirmToken }),
+          })
+        const confirmed = await confirm()
         expect(confirmed.status).toBe(200)
         expect(await confirmed.text()).toContain('your signature is confirmed')
         expect(await signatoryByEmail(email)).toMatchObject({ status: 'verified' })
+        expect((await confirm()).status).toBe(404)
         expect((await fetch(confirmUrl!)).status).toBe(404)
 
         // Opening the withdraw link only asks; nothing changes until the button is pressed.
@@ -131,9 +145,14 @@ describe.each(testDialects())(
         const withdrawUrl = /http\S+\/api\/signatories\/withdraw\?token=[\w-]+/.exec(message)![0]
         await local.payload.updateGlobal({ slug: 'site-settings', data: { archiveMode: true } })
         try {
-          const confirmed = await fetch(confirmUrl)
+          const confirmed = await fetch(`${server.url}/api/signatories/confirm`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams({ token: new URL(confirmUrl).searchParams.get('token')! }),
+          })
           expect(confirmed.status).toBe(410)
           expect(await confirmed.text()).toContain('The site has been archived')
+          expect((await fetch(confirmUrl)).status).toBe(410)
           const { id, status } = await signatoryByEmail(email)
           expect(status).toBe('pending')
 

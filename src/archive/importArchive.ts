@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 
@@ -108,7 +107,13 @@ export async function importArchive(
   const documents: Record<string, number> = {}
   let files = 0
   let bytes = 0
-  const setAside = present.length ? await setUploadFoldersAside(order) : undefined
+  // Deleting a document deletes its files at once, outside the database's transaction, and
+  // storing one may overwrite a file of the same name: with --replace, the stored files (under
+  // MEDIA_DIR or in the bucket) are copied aside until the import has committed, and put back
+  // if it does not.
+  const store = fileStore(fileStorageOf(payload.config))
+  const setAside = present.length ? await store.setAside('before-import') : undefined
+  if (setAside) progress.note(`--replace: the files there now are kept in ${setAside.where}`)
   // Only for this import: through the API, a client must never choose a document's id.
   const keepIds = payload.db.allowIDOnCreate
   payload.db.allowIDOnCreate = true
@@ -165,6 +170,7 @@ export async function importArchive(
     throw error
   } finally {
     payload.db.allowIDOnCreate = keepIds
+    store.close()
   }
 }
 
@@ -235,33 +241,6 @@ async function documentsPresent(
     if (totalDocs) present.push(`${totalDocs} ${collection.slug}`)
   }
   return present
-}
-
-/**
- * Deleting a document deletes its files at once, outside the database's transaction, and
- * storing one may overwrite a file of the same name: with --replace, each upload folder is
- * copied aside until the import has committed, and put back if it does not.
- */
-async function setUploadFoldersAside(collections: readonly SanitizedCollectionConfig[]) {
-  const kept: { folder: string; copy: string }[] = []
-  for (const collection of collections) {
-    const folder = collection.upload?.staticDir
-    if (!folder || !fs.existsSync(folder)) continue
-    const copy = `${folder}.before-import-${process.pid}`
-    await fsp.cp(folder, copy, { recursive: true })
-    kept.push({ folder, copy })
-  }
-  return {
-    putBack: async () => {
-      for (const { folder, copy } of kept) {
-        await fsp.rm(folder, { recursive: true, force: true })
-        await fsp.rename(copy, folder)
-      }
-    },
-    discard: async () => {
-      for (const { copy } of kept) await fsp.rm(copy, { recursive: true, force: true })
-    },
-  }
 }
 
 async function importCollection(

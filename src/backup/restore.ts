@@ -87,13 +87,24 @@ export async function restore(
   }
 
   const dump = path.join(from, dumpFileFor(dialect))
-  progress.note(`restoring the ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database`)
-  if (dialect === 'sqlite') await restoreSqlite(target.databaseUrl, dump)
-  else await restorePostgres(target.databaseUrl, dump, occupied.length > 0)
-
-  await store.clear()
-  const { files } = await copyIntoStore(path.join(from, MEDIA_FOLDER), store, progress)
-  store.close()
+  // The files first, then the database, whose restore is all or nothing (one transaction, or a
+  // file renamed into place): when either step fails, the files that were there are put back
+  // from the backup just made, so a failed restore changes nothing.
+  let files: number
+  try {
+    await store.clear()
+    ;({ files } = await copyIntoStore(path.join(from, MEDIA_FOLDER), store, progress))
+    progress.note(`restoring the ${dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} database`)
+    if (dialect === 'sqlite') await restoreSqlite(target.databaseUrl, dump)
+    else await restorePostgres(target.databaseUrl, dump, occupied.length > 0)
+  } catch (error) {
+    progress.note(`the restore failed: putting back the files that were in ${store.where}`)
+    await store.clear()
+    if (keptIn) await copyIntoStore(path.join(keptIn, MEDIA_FOLDER), store, progress)
+    throw error
+  } finally {
+    store.close()
+  }
   return { keptIn, mediaFiles: files }
 }
 

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
+import cluster from 'node:cluster'
 
 import pino, { type DestinationStream, type LoggerOptions } from 'pino'
 
@@ -51,7 +52,9 @@ export function jsonLogger(level: LogLevel): JsonLogger {
   return {
     options: {
       level,
-      base: undefined,
+      // One of several WEB_CONCURRENCY processes writes this line: its pid tells them apart
+      // (and a restarted one from the one it replaced). A single process needs none.
+      base: cluster.isWorker ? { pid: process.pid } : undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       mixin: () => {

@@ -1,10 +1,11 @@
 import cluster, { type Worker } from 'node:cluster'
 
-// A worker that dies straight after starting (a bad setting, the database down) is not
-// restarted in a tight loop.
+// A worker that dies before it ever listens (a bad setting, the database down) is not
+// restarted in a tight loop, and after a few such starts in a row the server gives up. Counted
+// by starts that never listened, not by time: on a busy small machine a start alone can take
+// longer than any fixed "died too soon".
 const RESTART_DELAY_MS = 1_000
-const QUICK_DEATH_MS = 10_000
-const MAX_QUICK_DEATHS = 5
+const MAX_FAILED_STARTS = 5
 
 /**
  * Starts `count` server processes sharing one listening socket when count > 1 and this is the
@@ -18,34 +19,48 @@ export function runCluster(count: number): boolean {
   if (count <= 1 || !cluster.isPrimary) return false
 
   let stopping = false
-  let quickDeaths = 0
-  const startedAt = new Map<Worker, number>()
-  const fork = () => startedAt.set(cluster.fork(), Date.now())
+  let failedStarts = 0
+  // Each running worker, and whether it has listened yet.
+  const workers = new Map<Worker, { listened: boolean }>()
+  const fork = () => {
+    // A restart falls due a second after a worker died: by then the server may be stopping,
+    // and a worker started now would never be told to stop.
+    if (!stopping) workers.set(cluster.fork(), { listened: false })
+  }
+
+  cluster.on('listening', (worker) => {
+    const state = workers.get(worker)
+    if (state) state.listened = true
+    failedStarts = 0
+  })
 
   cluster.on('exit', (worker, code, signal) => {
-    const lived = Date.now() - (startedAt.get(worker) ?? 0)
-    startedAt.delete(worker)
+    const listened = workers.get(worker)?.listened ?? false
+    workers.delete(worker)
     if (stopping) {
-      if (startedAt.size === 0) process.exit(0)
+      if (workers.size === 0) process.exit(process.exitCode ?? 0)
       return
     }
-    quickDeaths = lived < QUICK_DEATH_MS ? quickDeaths + 1 : 0
-    if (quickDeaths >= MAX_QUICK_DEATHS) {
+    if (!listened) failedStarts += 1
+    if (failedStarts >= MAX_FAILED_STARTS) {
       console.error(`stopsim-cms: workers keep failing at start; giving up`)
-      stopAll('SIGTERM')
+      // Before stopAll, which may exit at once: a supervisor must see that the server failed.
       process.exitCode = 1
+      stopAll('SIGTERM')
       return
     }
     console.warn(
       `stopsim-cms worker ${worker.process.pid} ended (${signal ?? `code ${code}`}); starting another`,
     )
-    setTimeout(fork, RESTART_DELAY_MS).unref()
+    // Not unref'd: when every worker has died, this timer is all that keeps the primary
+    // running until the restart.
+    setTimeout(fork, RESTART_DELAY_MS)
   })
 
   const stopAll = (signal: NodeJS.Signals) => {
     stopping = true
-    for (const worker of startedAt.keys()) worker.process.kill(signal)
-    if (startedAt.size === 0) process.exit(process.exitCode ?? 0)
+    for (const worker of workers.keys()) worker.process.kill(signal)
+    if (workers.size === 0) process.exit(process.exitCode ?? 0)
   }
   process.on('SIGTERM', () => stopAll('SIGTERM'))
   process.on('SIGINT', () => stopAll('SIGINT'))

@@ -1,4 +1,5 @@
 import nextEnv from '@next/env'
+import cluster from 'node:cluster'
 
 import { dialectOf } from '../db'
 import { ConfigurationError, type Environment, readEnvironment } from '../environment'
@@ -18,6 +19,11 @@ function checkedEnvironment(): Environment {
             ? 'SQLite lets one process write at a time, so more processes only queue behind each other'
             : 'on MongoDB nothing keeps two processes from running the same job'
         }. Set WEB_CONCURRENCY=1.`,
+      )
+    }
+    if (environment.webConcurrency > 1 && !environment.redisUrl && cluster.isPrimary) {
+      console.warn(
+        `stopsim-cms: WEB_CONCURRENCY=${environment.webConcurrency} without REDIS_URL: each process counts its own rate limits and keeps its own read cache, so a reader may see an old answer for up to API_CACHE_SECONDS. Set REDIS_URL (a local redis-server is enough).`,
       )
     }
     return environment

@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises'
 import path from 'node:path'
 
 import {
+  CopyObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -33,7 +34,21 @@ export type FileStore = {
   write: (file: string, bytes: Buffer) => Promise<void>
   /** Removes every stored file. */
   clear: () => Promise<void>
+  /**
+   * Copies every stored file aside (a folder beside MEDIA_DIR, or a key prefix of the bucket
+   * that is outside every collection's), so that what follows can be undone.
+   */
+  setAside: (label: string) => Promise<SetAside>
   close: () => void
+}
+
+export type SetAside = {
+  /** For messages: where the copy is. */
+  where: string
+  /** Makes the store hold exactly what it held when set aside, and drops the copy. */
+  putBack: () => Promise<void>
+  /** Drops the copy. */
+  discard: () => Promise<void>
 }
 
 export function fileStore({ mediaDir, s3 }: FileStorageSettings): FileStore {
@@ -49,6 +64,12 @@ export function fileStorageOf(config: { custom?: Record<string, unknown> }): Fil
 
 function folderStore(mediaDir: string): FileStore {
   const full = (file: string) => path.join(mediaDir, file)
+  const clear = async () => {
+    if (!fs.existsSync(mediaDir)) return
+    for (const entry of await fsp.readdir(mediaDir)) {
+      await fsp.rm(path.join(mediaDir, entry), { recursive: true, force: true })
+    }
+  }
   return {
     where: 'MEDIA_DIR',
     list: async () => {
@@ -63,10 +84,19 @@ function folderStore(mediaDir: string): FileStore {
       await fsp.mkdir(path.dirname(full(file)), { recursive: true })
       await fsp.writeFile(full(file), bytes)
     },
-    clear: async () => {
-      if (!fs.existsSync(mediaDir)) return
-      for (const entry of await fsp.readdir(mediaDir)) {
-        await fsp.rm(path.join(mediaDir, entry), { recursive: true, force: true })
+    clear,
+    setAside: async (label) => {
+      const copy = `${path.resolve(mediaDir)}.${label}-${process.pid}`
+      const existed = fs.existsSync(mediaDir)
+      if (existed) await fsp.cp(mediaDir, copy, { recursive: true })
+      return {
+        where: existed ? copy : 'nowhere (MEDIA_DIR was empty)',
+        putBack: async () => {
+          if (!existed) return clear()
+          await fsp.rm(mediaDir, { recursive: true, force: true })
+          await fsp.rename(copy, mediaDir)
+        },
+        discard: () => fsp.rm(copy, { recursive: true, force: true }),
       }
     },
     close: () => {},
@@ -92,6 +122,24 @@ function bucketStore(s3: S3Settings): FileStore {
     }
     return found
   }
+  // DeleteObjects takes at most 1,000 keys.
+  const remove = async (keys: string[]) => {
+    for (let start = 0; start < keys.length; start += 1000) {
+      await client.send(
+        new DeleteObjectsCommand({
+          Bucket,
+          Delete: { Objects: keys.slice(start, start + 1000).map((Key) => ({ Key })) },
+        }),
+      )
+    }
+  }
+  const clear = async () => remove((await list()).map((file) => file.path))
+  // Copied inside the bucket, never through this machine. encodeURI, not encodeURIComponent:
+  // the source's slash between bucket and key must stay a slash for s3rver and MinIO alike.
+  const copy = (from: string, to: string) =>
+    client.send(
+      new CopyObjectCommand({ Bucket, Key: to, CopySource: encodeURI(`${Bucket}/${from}`) }),
+    )
   return {
     where: `the S3 bucket ${Bucket}`,
     list,
@@ -117,16 +165,23 @@ function bucketStore(s3: S3Settings): FileStore {
         new PutObjectCommand({ Bucket, Key: file, Body: bytes, ContentType: contentTypeOf(file) }),
       )
     },
-    clear: async () => {
-      const files = await list()
-      // DeleteObjects takes at most 1,000 keys.
-      for (let start = 0; start < files.length; start += 1000) {
-        await client.send(
-          new DeleteObjectsCommand({
-            Bucket,
-            Delete: { Objects: files.slice(start, start + 1000).map(({ path: Key }) => ({ Key })) },
-          }),
-        )
+    clear,
+    // Deleting a document deletes its objects at once, outside any database transaction:
+    // until the work has succeeded, a copy of each is kept under a prefix of its own.
+    setAside: async (label) => {
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-')
+      const prefix = `${label}-${stamp}-${process.pid}/`
+      const keys = (await list()).map((file) => file.path)
+      for (const key of keys) await copy(key, `${prefix}${key}`)
+      const discard = () => remove(keys.map((key) => `${prefix}${key}`))
+      return {
+        where: `${Bucket}/${prefix}`,
+        putBack: async () => {
+          await clear()
+          for (const key of keys) await copy(`${prefix}${key}`, key)
+          await discard()
+        },
+        discard,
       }
     },
     close: () => client.destroy(),

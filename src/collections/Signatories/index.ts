@@ -8,7 +8,7 @@ import { isAdminField } from '../../access/isAdminField'
 import { isEditorOrAbove } from '../../access/isEditorOrAbove'
 import { isModeratorOrAbove } from '../../access/isModeratorOrAbove'
 import { isModeratorOrAboveField } from '../../access/isModeratorOrAboveField'
-import { confirmEndpoint } from './endpoints/confirm'
+import { confirmEndpoint, confirmPageEndpoint } from './endpoints/confirm'
 import { exportCsvEndpoint } from './endpoints/exportCsv'
 import { erasePersonalDataEndpoint, exportPersonalDataEndpoint } from './endpoints/personalData'
 import { signEndpoint } from './endpoints/sign'
@@ -55,6 +55,7 @@ export const Signatories: CollectionConfig = {
   endpoints: [
     signEndpoint,
     tallyEndpoint,
+    confirmPageEndpoint,
     confirmEndpoint,
     withdrawPageEndpoint,
     withdrawEndpoint,
