@@ -77,7 +77,7 @@ async function readPublishedMedia(payload: Payload): Promise<DocId[]> {
   return [...found.values()]
 }
 
-function mayUseMedia(fields: readonly FlattenedField[]): boolean {
+export function mayUseMedia(fields: readonly FlattenedField[]): boolean {
   return fields.some((field) => {
     switch (field.type) {
       case 'upload':

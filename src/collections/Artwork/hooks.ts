@@ -54,3 +54,88 @@ export const refuseSelfApproval: CollectionBeforeOperationHook = ({ args, operat
   }
   return args
 }
+
+/** What an artist chose about their own work: how it is shown, credited and licensed. */
+export const ARTISTS_OWN_FIELDS = [
+  'title',
+  'alt',
+  'description',
+  'artistCredit',
+  'licence',
+  'consentToPublish',
+] as const
+
+const idOf = (value: unknown): string | null => {
+  const id = typeof value === 'object' && value !== null && 'id' in value ? value.id : value
+  return id === null || id === undefined || id === '' ? null : String(id)
+}
+
+// Absent, null and empty are one "nothing": a form that resends a blank field changes nothing.
+const sameValue = (field: string, a: unknown, b: unknown): boolean =>
+  field === 'consentToPublish'
+    ? Boolean(a) === Boolean(b)
+    : (a === '' || a === undefined ? null : a) === (b === '' || b === undefined ? null : b)
+
+/**
+ * The image, its words, its licence, the consent to publish and whose it is belong to the
+ * artist. Moderators, editors and admins approve or reject it, with a message, and review its
+ * content warnings; they never rewrite it, forge consent or take it over. Refused with a reason
+ * (not silently dropped) so the admin and API clients know why. Work with no artist account
+ * (uploaded by the team) is the team's: editors and admins tend it. Nobody moves work to
+ * another account.
+ */
+export const onlyTheArtistChangesTheirWork: CollectionBeforeChangeHook = ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  // Server code (seed, archive import) acts without a user and is trusted.
+  if (operation !== 'update' || !req.user || !originalDoc || isArchiveImport(req)) return data
+  const owner = idOf(originalDoc.artist)
+  if ('artist' in data && idOf(data.artist) !== owner) {
+    throw new APIError('Artwork stays with the artist who uploaded it.', 403, undefined, true)
+  }
+  const actsForArtist =
+    owner === null ? hasRole(req.user, 'editor', 'admin') : owner === String(req.user.id)
+  if (actsForArtist) return data
+  const changed = ARTISTS_OWN_FIELDS.filter(
+    (field) => field in data && !sameValue(field, data[field], originalDoc[field]),
+  )
+  if (req.file) changed.unshift('image' as never)
+  if (changed.length) {
+    throw new APIError(
+      `Only the artist can change the ${changed.join(', ')} of their artwork. Approve or reject it, and leave the artist a message saying what to change.`,
+      403,
+      undefined,
+      true,
+    )
+  }
+  return data
+}
+
+/** Checking content warnings is a moderator's job and one of the conditions for approval. */
+export const onlyModeratorsMarkReviewed: CollectionBeforeChangeHook = ({
+  data,
+  originalDoc,
+  req,
+}) => {
+  if (!req.user || isArchiveImport(req) || hasRole(req.user, 'moderator', 'editor', 'admin')) {
+    return data
+  }
+  const warnings: unknown = data.contentWarnings
+  const marks =
+    typeof warnings === 'object' &&
+    warnings !== null &&
+    'reviewed' in warnings &&
+    warnings.reviewed === true
+  if (marks && originalDoc?.contentWarnings?.reviewed !== true) {
+    throw new APIError(
+      'Only a moderator, editor or admin can mark content warnings as checked.',
+      403,
+      undefined,
+      true,
+    )
+  }
+  return data
+}

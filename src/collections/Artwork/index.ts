@@ -8,7 +8,12 @@ import { contentWarnings, excludeWarnedTopics } from '../../fields/contentWarnin
 import { IMAGE_MIME_TYPES } from '../../uploads/fileTypes'
 import { secureUpload } from '../../uploads/secureUpload'
 import { uploadSettings } from '../../uploads/uploadSettings'
-import { keepArtistWorkPending, refuseSelfApproval } from './hooks'
+import {
+  keepArtistWorkPending,
+  onlyModeratorsMarkReviewed,
+  onlyTheArtistChangesTheirWork,
+  refuseSelfApproval,
+} from './hooks'
 import { LICENCES, MODERATION_STATUSES } from './options'
 
 const isApproved = (data: unknown): boolean =>
@@ -40,6 +45,8 @@ export const Artwork: CollectionConfig = {
   defaultSort: '-createdAt',
   graphQL: { singularName: 'Artwork', pluralName: 'Artworks' },
   access: artworkAccess,
+  // A copy would carry the original's consent and review into someone else's account.
+  disableDuplicate: true,
   hooks: {
     // The stored name comes from the title: an artist's own file name may carry their name.
     beforeOperation: [
@@ -51,7 +58,11 @@ export const Artwork: CollectionConfig = {
       }),
       excludeWarnedTopics,
     ],
-    beforeChange: [keepArtistWorkPending],
+    beforeChange: [
+      onlyTheArtistChangesTheirWork,
+      onlyModeratorsMarkReviewed,
+      keepArtistWorkPending,
+    ],
   },
   upload: uploadSettings(IMAGE_MIME_TYPES),
   fields: [

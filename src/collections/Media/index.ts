@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { mediaAccess } from '../../access/mediaAccess'
 import { createdByField } from '../../fields/createdBy'
 import { isImageMimeType, MEDIA_MIME_TYPES } from '../../uploads/fileTypes'
+import { refuseDeletingMediaInUse } from '../../uploads/mediaInUse'
 import { secureUpload } from '../../uploads/secureUpload'
 import { uploadSettings } from '../../uploads/uploadSettings'
 
@@ -22,6 +23,7 @@ export const Media: CollectionConfig = {
   access: mediaAccess,
   hooks: {
     beforeOperation: [secureUpload({ allowed: MEDIA_MIME_TYPES, fallbackName: 'file' })],
+    beforeDelete: [refuseDeletingMediaInUse],
   },
   upload: uploadSettings(MEDIA_MIME_TYPES),
   fields: [

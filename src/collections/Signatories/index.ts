@@ -17,6 +17,7 @@ import { withdrawEndpoint, withdrawPageEndpoint } from './endpoints/withdraw'
 import { fillKeys } from './hooks/fillKeys'
 import { flagPossibleDuplicate } from './hooks/flagPossibleDuplicate'
 import { setPublicFields } from './hooks/publicFields'
+import { withdrawnIsFinal } from './hooks/withdrawnIsFinal'
 import { validateSignatoryEmail } from './rules'
 import { DISPLAY_CHOICES, LIMITS, SIGNATORY_SOURCES, SIGNATORY_STATUSES } from './options'
 
@@ -62,7 +63,7 @@ export const Signatories: CollectionConfig = {
     exportPersonalDataEndpoint,
     erasePersonalDataEndpoint,
   ],
-  hooks: { beforeChange: [fillKeys, setPublicFields, flagPossibleDuplicate] },
+  hooks: { beforeChange: [withdrawnIsFinal, fillKeys, setPublicFields, flagPossibleDuplicate] },
   // One signature per email address per letter, even when identical requests race.
   indexes: [
     { fields: ['letter', 'emailHash'], unique: true },

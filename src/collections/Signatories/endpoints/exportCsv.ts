@@ -36,6 +36,11 @@ const ALL_COLUMNS = [
   'consentGivenAt',
 ] as const
 
+// A spreadsheet runs a cell starting = + - @ (or a tab or carriage return) as a formula: a
+// signer's name could fetch a URL or run a command on the exporter's machine. csv-stringify
+// prefixes such cells with a single quote (OWASP's advice), so the text survives but never runs.
+const csvRows = (rows: unknown[][]): string => stringify(rows, { escape_formulas: true })
+
 type CsvExport = { filename: string; chunks: () => AsyncGenerator<string> }
 
 /**
@@ -71,7 +76,7 @@ async function prepareExport(
   const { payload } = req
   const letterId = found.letter.id
   async function* chunks(): AsyncGenerator<string> {
-    yield stringify([columns as readonly string[]])
+    yield csvRows([[...columns]])
     let after: number | string | undefined
     for (;;) {
       const { docs } = await payload.db.find<Signatory>({
@@ -89,7 +94,7 @@ async function prepareExport(
       })
       if (docs.length) {
         after = docs[docs.length - 1].id
-        yield stringify(docs.map(row))
+        yield csvRows(docs.map(row))
       }
       if (docs.length < EXPORT_PAGE) return
     }

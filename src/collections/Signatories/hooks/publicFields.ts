@@ -35,7 +35,11 @@ export function shownFor(
   }
 }
 
+// A withdrawn signature keeps nothing that could be shown again.
+const WITHDRAWN = { publicName: null, publicRole: null, publicOrganisation: null }
+
 export const setPublicFields: CollectionBeforeChangeHook = ({ data, originalDoc }) => {
   const merged = { ...originalDoc, ...data }
+  if (merged.status === 'withdrawn') return { ...data, ...WITHDRAWN }
   return { ...data, ...shownFor(merged.display, merged) }
 }
