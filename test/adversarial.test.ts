@@ -578,6 +578,15 @@ async function fingerprint(payload: Payload, entity: Entity): Promise<string> {
       overrideAccess: true,
       draft: true,
     })
+    if (entity.slug === 'payload-jobs-stats') {
+      // The server's own job runner notes each scheduled run here while the suite runs.
+      const { stats, updatedAt: _updatedAt, ...rest } = doc as unknown as Record<string, unknown>
+      const { scheduledRuns: _scheduledRuns, ...ownStats } = (stats ?? {}) as Record<
+        string,
+        unknown
+      >
+      return JSON.stringify({ ...rest, stats: ownStats })
+    }
     return JSON.stringify(doc)
   }
   const { docs } = await payload.find({
@@ -909,7 +918,13 @@ describe.each(testDialects().filter(({ dialect }) => dialect !== 'mongodb'))(
         expect(sent.status, sent.body).toBe(200)
         const { statements } = JSON.parse(sent.body).data.Access
         expect(statements.read.permission, caller).toBe(true)
-        expect(statements.delete.permission, caller).toBe(caller === 'editor')
+        // The same answer as REST's, whatever earlier generated requests changed (an admin's
+        // may have archived the site, which leaves deleting to admins).
+        const rest = JSON.parse((await send(world, caller, '/api/access')).body)
+        const restDelete = rest.collections.statements.delete
+        expect(statements.delete.permission, caller).toBe(
+          restDelete === true || restDelete?.permission === true,
+        )
       }
       for (const caller of CALLERS) {
         const sent = await send(world, caller, '/api/graphql', {
@@ -921,7 +936,11 @@ describe.each(testDialects().filter(({ dialect }) => dialect !== 'mongodb'))(
         })
         checkAnswer(world, caller, sent, `docAccessStatement as ${caller}`)
         expect(sent.status, sent.body).toBe(200)
-        expect(JSON.parse(sent.body).data.Access.canAccessAdmin).toBe(caller !== 'anonymous')
+        // As REST answers it: earlier generated requests by an admin may have changed accounts.
+        const rest = JSON.parse((await send(world, caller, '/api/access')).body)
+        expect(JSON.parse(sent.body).data.Access.canAccessAdmin, caller).toBe(
+          rest.canAccessAdmin === true,
+        )
       }
     })
 
