@@ -2,7 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { siteIsArchived } from '../../../access/siteIsArchived'
 import type { Signatory } from '../../../payload-types'
-import { tokenHash } from '../tokens'
+import { signatureByToken } from '../tokens'
 import { page } from './page'
 
 /**
@@ -13,16 +13,7 @@ async function confirmable(
   req: PayloadRequest,
   token: string,
 ): Promise<{ signatory: Signatory } | { refusal: Response }> {
-  const { docs } = token
-    ? await req.payload.find({
-        collection: 'signatories',
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-        where: { confirmTokenHash: { equals: tokenHash(token) } },
-      })
-    : { docs: [] }
-  const signatory = docs[0]
+  const signatory = await signatureByToken(req, 'confirmTokenHash', token)
   if (!signatory) {
     return {
       refusal: page(404, 'This link does not work', [

@@ -1,6 +1,6 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { tokenHash } from '../tokens'
+import { signatureByToken } from '../tokens'
 import { page } from './page'
 
 const notFound = () =>
@@ -8,17 +8,8 @@ const notFound = () =>
     'It may have been copied only in part, or your signature has already been withdrawn.',
   ])
 
-async function findByWithdrawToken(req: PayloadRequest, token: string) {
-  if (!token) return undefined
-  const { docs } = await req.payload.find({
-    collection: 'signatories',
-    depth: 0,
-    limit: 1,
-    overrideAccess: true,
-    where: { withdrawTokenHash: { equals: tokenHash(token) } },
-  })
-  return docs[0]
-}
+const findByWithdrawToken = (req: PayloadRequest, token: string) =>
+  signatureByToken(req, 'withdrawTokenHash', token)
 
 /**
  * /api/signatories/withdraw?token=… — the link in every confirmation email. Opening it only
