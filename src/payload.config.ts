@@ -7,6 +7,7 @@ import sharp from 'sharp'
 
 import { assertAccessDeclared, declareAllAccess } from './access/assertAccessDeclared'
 import { noJobRunsOverHttp } from './access/noJobRunsOverHttp'
+import { cookiesFromThisOriginOnly } from './access/cookiesFromThisOriginOnly'
 import { JOBS_ACCESS, secureFinalConfig } from './access/payloadInternals'
 import { publicationRules } from './access/publicationRules'
 import { archiveMode } from './archive/archiveMode'
@@ -140,6 +141,8 @@ export function createConfig(environment: Environment) {
     },
     cors: trustedOrigins,
     csrf: trustedOrigins,
+    // Payload's CSRF check takes a sibling subdomain for this site: see the function.
+    onInit: cookiesFromThisOriginOnly,
     custom: {
       archiveMode: environment.archiveMode,
       // Server-side only (Payload never sends the root custom to the admin's browser).

@@ -101,7 +101,27 @@ describe.each(testDialects())('the real server on $dialect', ({ dialect, skip })
       'admin@example.org',
     )
     expect((await byCookie({ 'sec-fetch-site': 'cross-site' })).body.user).toBeNull()
+    // same-site is another subdomain of the same registrable domain: not this site.
+    expect((await byCookie({ 'sec-fetch-site': 'same-site' })).body.user).toBeNull()
+    // none is the reader typing the address or following a bookmark.
+    expect((await byCookie({ 'sec-fetch-site': 'none' })).body.user?.email).toBe(
+      'admin@example.org',
+    )
     expect((await byCookie({})).body.user).toBeNull()
+    const sameSiteGraphql = await client.graphql<{ meUser: { user: UserBody | null } }>(
+      '{ meUser { user { email } } }',
+      {},
+      { cookie: admin.cookie },
+      { 'sec-fetch-site': 'same-site' },
+    )
+    expect(sameSiteGraphql.body.data?.meUser.user).toBeNull()
+    const sameSiteWrite = await client.request(`/api/users/${byToken.body.user!.id}`, {
+      method: 'PATCH',
+      auth: { cookie: admin.cookie },
+      headers: { 'sec-fetch-site': 'same-site' },
+      body: { name: 'Changed from a sibling subdomain' },
+    })
+    expect(sameSiteWrite.status).toBe(403)
     const anonymous = await client.request<{ user: UserBody | null }>('/api/users/me')
     expect(anonymous.body.user).toBeNull()
 
