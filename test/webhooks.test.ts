@@ -87,6 +87,15 @@ describe('webhook addresses', () => {
       '::ffff:127.0.0.1',
       '::ffff:7f00:1',
       '64:ff9b::a00:1',
+      // 6to4 (2002::/16) and IPv4-compatible (::/96) forms carry an IPv4 address too.
+      '2002:7f00:1::',
+      '2002:a00:1:1::5',
+      '2002:c0a8:10a::',
+      '::127.0.0.1',
+      '::7f00:1',
+      '::a00:1',
+      // Teredo tunnels to an address no one can judge from here.
+      '2001:0:4136:e378:8000:63bf:3fff:fdd2',
     ]) {
       expect(isInternalAddress(address), address).toBe(true)
     }
@@ -114,15 +123,21 @@ describe('webhook addresses', () => {
             (error: { data?: { errors?: { message: string }[] } }) =>
               error.data?.errors?.map(({ message }) => message).join(' ') ?? String(error),
           )
-      for (const url of [receiver.url, 'http://localhost:9/hook', 'http://[::1]:9/hook']) {
+      for (const url of [
+        receiver.url,
+        'http://localhost:9/hook',
+        'http://[::1]:9/hook',
+        'http://[2002:7f00:1::]/',
+        'http://[::127.0.0.1]/',
+      ]) {
         expect(await refusal(url), url).toMatch(/private or local address/)
       }
       expect(await refusal('ftp://example.org/hook')).toMatch(/must start with https/)
 
       const body = JSON.stringify({ type: 'statements.published' })
-      const send = (allowPrivate: boolean) =>
+      const send = (allowPrivate: boolean, url = receiver.url) =>
         sendWebhook({
-          url: receiver.url,
+          url,
           secret: newWebhookSecret(),
           messageId: 'msg_test',
           body,
@@ -132,6 +147,11 @@ describe('webhook addresses', () => {
       expect(refused.ok).toBe(false)
       expect(refused.error).toMatch(/private or local address/)
       expect(receiver.received).toHaveLength(0)
+      for (const hidden of ['[2002:7f00:1::]', '[::127.0.0.1]']) {
+        const tunnelled = await send(false, receiver.url.replace(/\/\/[^/]+/, `//${hidden}`))
+        expect(tunnelled.ok, hidden).toBe(false)
+        expect(tunnelled.error, hidden).toMatch(/private or local address/)
+      }
       expect((await send(true)).ok).toBe(true)
       expect(receiver.received).toHaveLength(1)
 

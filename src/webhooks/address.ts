@@ -42,22 +42,47 @@ export function isInternalAddress(address: string): boolean {
   const family = net.isIP(address)
   if (family === 4) return internal.check(address, 'ipv4')
   if (family !== 6) return true
-  // An IPv4 address written as IPv6 (::ffff:127.0.0.1, or NAT64's 64:ff9b::7f00:1) reaches
-  // the IPv4 host: judge that.
-  const embedded = embeddedIPv4(address)
-  if (embedded) return internal.check(embedded, 'ipv4')
+  const bytes = ipv6Bytes(address)
+  if (!bytes) return true
+  const zero = (from: number, to: number) => bytes.slice(from, to).every((byte) => byte === 0)
+  const ipv4At = (offset: number) => bytes.slice(offset, offset + 4).join('.')
+  const at = (offset: number) => (bytes[offset]! << 8) | bytes[offset + 1]!
+  // Forms that carry an IPv4 address reach that host, so it is the one judged:
+  // IPv4-mapped ::ffff:0:0/96, IPv4-compatible ::/96 (:: and ::1 included), SIIT
+  // ::ffff:0:0:0/96, NAT64 64:ff9b::/96 and 6to4 2002::/16 (the IPv4 address in bits 16–48).
+  if (zero(0, 10) && at(10) === 0xffff) return internal.check(ipv4At(12), 'ipv4')
+  if (zero(0, 12)) return internal.check(ipv4At(12), 'ipv4')
+  if (zero(0, 8) && at(8) === 0xffff && zero(10, 12)) return internal.check(ipv4At(12), 'ipv4')
+  if (at(0) === 0x64 && at(2) === 0xff9b && zero(4, 12)) {
+    return internal.check(ipv4At(12), 'ipv4')
+  }
+  if (at(0) === 0x2002) return internal.check(ipv4At(2), 'ipv4')
+  // Teredo (2001::/32) and local-use NAT64 (64:ff9b:1::/48) lead to hosts that cannot be
+  // judged from the address: none is a webhook receiver.
+  if (at(0) === 0x2001 && at(2) === 0) return true
+  if (at(0) === 0x64 && at(2) === 0xff9b && at(4) === 1) return true
   return internal.check(address, 'ipv6')
 }
 
-function embeddedIPv4(address: string): string | null {
-  const lower = address.toLowerCase()
-  const dotted = /^(?:::ffff:|64:ff9b::)(\d+\.\d+\.\d+\.\d+)$/.exec(lower)
-  if (dotted) return dotted[1]!
-  const hex = /^(?:::ffff:|64:ff9b::)([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower)
-  if (!hex) return null
-  const high = parseInt(hex[1]!, 16)
-  const low = parseInt(hex[2]!, 16)
-  return [high >> 8, high & 255, low >> 8, low & 255].join('.')
+/** The 16 bytes of a valid IPv6 address (any spelling: `::`, a dotted IPv4 tail, a zone). */
+function ipv6Bytes(address: string): number[] | null {
+  let text = address.toLowerCase().replace(/%.*$/, '')
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text)
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number]
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined]
+  const groups = (part: string | undefined) => (part ? part.split(':') : [])
+  const left = groups(head)
+  const right = groups(tail)
+  const missing = 8 - left.length - right.length
+  if (missing < 0 || (tail === undefined && missing !== 0)) return null
+  const all = [...left, ...Array<string>(missing).fill('0'), ...right].map((group) =>
+    parseInt(group, 16),
+  )
+  if (all.some((group) => !Number.isInteger(group) || group < 0 || group > 0xffff)) return null
+  return all.flatMap((group) => [group >> 8, group & 255])
 }
 
 /** The checks every webhook URL passes before it is saved and before each delivery. */
