@@ -387,6 +387,33 @@ describe.each(testDialects())(
         ])
         const tooShort = await client.request<ErrorBody>('/api/search/ranked?q=k')
         expect(tooShort.status).toBe(400)
+
+        // Each result carries its document's warnings, so a front end can mark or hide it.
+        await create('updates', {
+          title: 'Kaleidoscope vigil',
+          date: '2024-03-02',
+          contentWarnings: {
+            categories: ['police', 'restraint'],
+            level: 'mention',
+            reviewed: true,
+          },
+        })
+        type Warned = { title: string; contentWarnings?: { categories?: string[] } | null }
+        const warned = await client.request<{ docs: Warned[] }>('/api/search/ranked?q=kaleidoscope')
+        const vigil = warned.body.docs.find((doc) => doc.title === 'Kaleidoscope vigil')
+        expect(vigil?.contentWarnings?.categories).toEqual(['police', 'restraint'])
+        const plain = warned.body.docs.find((doc) => doc.title === 'Kaleidoscope meeting')
+        expect(plain?.contentWarnings?.categories ?? []).toEqual([])
+        const graphql = await client.graphql<{
+          RankedSearch: { docs: { title: string; contentWarnings: { categories: string[] } }[] }
+        }>(
+          '{ RankedSearch(q: "kaleidoscope") { docs { title contentWarnings { categories level } } } }',
+        )
+        expect(graphql.body.errors).toBeUndefined()
+        expect(
+          graphql.body.data?.RankedSearch.docs.find((doc) => doc.title === 'Kaleidoscope vigil')
+            ?.contentWarnings.categories,
+        ).toEqual(['police', 'restraint'])
       },
     )
   },

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { exportArchive } from '../src/archive/exportArchive'
 import { silentProgress } from '../src/archive/progress'
+import { WARNING_CATEGORIES } from '../src/fields/contentWarnings'
 import { seed } from '../src/seed'
 import { DEMO_LETTER_SLUG } from '../src/seed/signatures'
 import { SIGN_RATE_LIMIT_MESSAGE } from '../src/site/signState'
@@ -505,6 +506,54 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
     const html = fs.readFileSync(path.join(site, 'index.html'), 'utf8')
     expect(html).not.toMatch(/<script/i)
     expect(html).not.toContain(DRAFT_MARKER)
+  })
+
+  it('marks warned updates in the feed, and leaves out the topics a reader hides', async () => {
+    const entriesOf = async (cookie?: string) => {
+      const response = await fetch(`${server.url}/feed.xml`, {
+        headers: cookie ? { cookie } : {},
+      })
+      expect(response.status).toBe(200)
+      const xml = await response.text()
+      return [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map(([, entry]) => ({
+        title: /<title>([\s\S]*?)<\/title>/.exec(entry!)?.[1] ?? '',
+        summary: /<summary>([\s\S]*?)<\/summary>/.exec(entry!)?.[1] ?? '',
+        slug: /<link href="[^"]*\/updates\/([^"/]+)"/.exec(entry!)?.[1] ?? '',
+      }))
+    }
+    const { docs } = await local.payload.find({
+      collection: 'updates',
+      where: { _status: { equals: 'published' } },
+      overrideAccess: true,
+      limit: 200,
+      depth: 0,
+    })
+    const warned = new Map(
+      docs
+        .filter((doc) => doc.contentWarnings?.categories?.length)
+        .map((doc) => [doc.slug, doc] as const),
+    )
+    const entries = await entriesOf()
+    const warnedEntries = entries.filter((entry) => warned.has(entry.slug))
+    expect(warnedEntries.length).toBeGreaterThan(0)
+    for (const entry of warnedEntries) {
+      expect(entry.title, entry.slug).toMatch(/^Content warning \([^)]+\): /)
+      // The summary never comes before its warning.
+      expect(entry.summary, entry.slug).toMatch(/^Content warning: /)
+    }
+    for (const entry of entries.filter((one) => !warned.has(one.slug))) {
+      expect(entry.title, entry.slug).not.toMatch(/^Content warning/)
+    }
+    const everyTopic = WARNING_CATEGORIES.map(({ value }) => value).join('.')
+    const hiding = await entriesOf(`hide-topics=${everyTopic}`)
+    expect(hiding.length).toBeGreaterThan(0)
+    expect(hiding.filter((entry) => warned.has(entry.slug)).map(({ slug }) => slug)).toEqual([])
+    const police = await entriesOf('hide-topics=police')
+    for (const entry of police) {
+      expect(warned.get(entry.slug)?.contentWarnings?.categories ?? [], entry.slug).not.toContain(
+        'police',
+      )
+    }
   })
 
   it('keeps anonymous pages in the read cache until something is published', async () => {

@@ -70,9 +70,21 @@ export const customQueries: GraphQLExtension = (GraphQL, context) => {
       },
     },
   })
+  const RankedSearchWarnings = new GraphQLObjectType({
+    name: 'RankedSearchWarnings',
+    description: 'The content warnings of the document found: no categories means none.',
+    fields: {
+      categories: {
+        type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(GraphQLString))),
+      },
+      level: { type: GraphQLString },
+      note: { type: GraphQLString },
+    },
+  })
   const RankedSearchResult = new GraphQLObjectType({
     name: 'RankedSearchResult',
     fields: {
+      contentWarnings: { type: new GraphQLNonNull(RankedSearchWarnings) },
       id: idOf('id'),
       title: { type: GraphQLString },
       summary: { type: GraphQLString },

@@ -6,8 +6,9 @@ import { anyone } from '../access/anyone'
 import { isEditorOrAbove } from '../access/isEditorOrAbove'
 import { indexPublishedVersion, searchFieldsOf } from './indexPublishedVersion'
 import { rankedSearchEndpoint } from './rankedSearchEndpoint'
+import { SEARCHABLE_COLLECTIONS } from './searchable'
 
-export const SEARCHABLE_COLLECTIONS = ['statements', 'updates', 'pages', 'trusts'] as const
+export { SEARCHABLE_COLLECTIONS }
 
 const PRIORITIES: Record<string, number> = { statements: 40, updates: 30, trusts: 20, pages: 10 }
 

@@ -2,6 +2,7 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { errorResponse } from '../utilities/errorResponse'
 import { type Refusal, refusal } from '../utilities/refusal'
+import { SEARCHABLE_COLLECTIONS } from './searchable'
 
 const MAX_CANDIDATES = 200
 
@@ -12,6 +13,69 @@ export type RankedResult = {
   slug?: string | null
   priority?: number | null
   doc?: { relationTo: string; value: unknown } | null
+  contentWarnings?: ResultWarnings
+}
+
+/** A result's content warnings, as its document carries them (no warnings: no categories). */
+export type ResultWarnings = {
+  categories: string[]
+  level: string | null
+  note: string | null
+}
+
+const NO_WARNINGS: ResultWarnings = { categories: [], level: null, note: null }
+
+type Warned = {
+  id: number | string
+  contentWarnings?: {
+    categories?: string[] | null
+    level?: string | null
+    note?: string | null
+  } | null
+}
+
+const idOf = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && 'id' in value ? value.id : value
+
+/**
+ * The warnings are read from the documents themselves, with the asker's access, rather than
+ * copied into the search index: a warning an editor adds later shows at once, and the index
+ * needs no second copy to keep in step.
+ */
+async function withWarnings(req: PayloadRequest, results: RankedResult[]): Promise<RankedResult[]> {
+  const byCollection = new Map<string, unknown[]>()
+  for (const result of results) {
+    const relationTo = result.doc?.relationTo
+    if (!relationTo) continue
+    byCollection.set(relationTo, [...(byCollection.get(relationTo) ?? []), idOf(result.doc?.value)])
+  }
+  const found = new Map<string, ResultWarnings>()
+  for (const [collection, ids] of byCollection) {
+    if (!(SEARCHABLE_COLLECTIONS as readonly string[]).includes(collection)) continue
+    const { docs } = await req.payload.find({
+      collection: collection as (typeof SEARCHABLE_COLLECTIONS)[number],
+      depth: 0,
+      limit: ids.length,
+      pagination: false,
+      overrideAccess: false,
+      req,
+      select: { contentWarnings: { categories: true, level: true, note: true } },
+      where: { id: { in: ids } },
+    })
+    for (const doc of docs as Warned[]) {
+      const warnings = doc.contentWarnings
+      found.set(`${collection}:${String(doc.id)}`, {
+        categories: warnings?.categories ?? [],
+        level: warnings?.level ?? null,
+        note: warnings?.note ?? null,
+      })
+    }
+  }
+  return results.map((result) => ({
+    ...result,
+    contentWarnings:
+      found.get(`${result.doc?.relationTo}:${String(idOf(result.doc?.value))}`) ?? NO_WARNINGS,
+  }))
 }
 
 type SearchDoc = RankedResult & { text?: string | null }
@@ -56,7 +120,7 @@ export async function rankedSearch(
       const { text: _text, ...rest } = doc
       return rest
     })
-  return { docs: ranked.slice(0, limit), totalDocs: ranked.length }
+  return { docs: await withWarnings(req, ranked.slice(0, limit)), totalDocs: ranked.length }
 }
 
 /** GET /api/search/ranked?q=words&limit=10 (GraphQL: RankedSearch). */
