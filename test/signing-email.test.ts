@@ -115,6 +115,49 @@ describe.each(testDialects())(
       },
     )
 
+    it.skipIf(skip)(
+      'refuses to approve a signature still waiting for its email confirmation',
+      async () => {
+        const email = `unconfirmed-${dialect}@example.org`
+        const signed = await client.request('/api/signatories/sign', {
+          method: 'POST',
+          body: { letter: letterSlug, name: 'Uma Unconfirmed', email, consent: true },
+        })
+        expect(signed.status).toBe(202)
+        const { id } = await signatoryByEmail(email)
+        const approve = await client.request<{ errors?: { message: string }[] }>(
+          `/api/signatories/${id}`,
+          { method: 'PATCH', auth: moderator, body: { status: 'approved' } },
+        )
+        expect(approve.status).toBe(409)
+        expect(approve.body.errors?.[0]?.message).toMatch(/confirm/)
+        const graphql = await client.graphql<{ updateSignatory: { status: string } | null }>(
+          `mutation { updateSignatory(id: ${JSON.stringify(id)}, data: { status: approved }) { status } }`,
+          {},
+          moderator,
+        )
+        expect(graphql.body.errors?.[0]?.message).toMatch(/confirm/)
+        const bulk = await client.request<{ docs: unknown[]; errors: { message: string }[] }>(
+          `/api/signatories?where[id][equals]=${id}`,
+          { method: 'PATCH', auth: moderator, body: { status: 'approved' } },
+        )
+        expect(bulk.body.docs).toHaveLength(0)
+        expect(bulk.body.errors[0]?.message).toMatch(/confirm/)
+        expect((await signatoryByEmail(email)).status).toBe('pending')
+        const publicList = await client.request<{ docs: { id: number | string }[] }>(
+          `/api/signatories?where[id][equals]=${id}`,
+        )
+        expect(publicList.body.docs).toHaveLength(0)
+        // Rejecting needs no confirmation: a moderator may still turn it down.
+        const reject = await client.request(`/api/signatories/${id}`, {
+          method: 'PATCH',
+          auth: moderator,
+          body: { status: 'rejected' },
+        })
+        expect(reject.status).toBe(200)
+      },
+    )
+
     it.skipIf(skip)('deletes signatures whose confirmation link lapsed', async () => {
       const email = `lapsed-${dialect}@example.org`
       await client.request('/api/signatories/sign', {

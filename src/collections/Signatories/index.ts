@@ -14,6 +14,7 @@ import { erasePersonalDataEndpoint, exportPersonalDataEndpoint } from './endpoin
 import { signEndpoint } from './endpoints/sign'
 import { tallyEndpoint } from './endpoints/tally'
 import { withdrawEndpoint, withdrawPageEndpoint } from './endpoints/withdraw'
+import { confirmedBeforeApproval } from './hooks/confirmedBeforeApproval'
 import { fillKeys } from './hooks/fillKeys'
 import { flagPossibleDuplicate } from './hooks/flagPossibleDuplicate'
 import { setPublicFields } from './hooks/publicFields'
@@ -63,7 +64,15 @@ export const Signatories: CollectionConfig = {
     exportPersonalDataEndpoint,
     erasePersonalDataEndpoint,
   ],
-  hooks: { beforeChange: [withdrawnIsFinal, fillKeys, setPublicFields, flagPossibleDuplicate] },
+  hooks: {
+    beforeChange: [
+      withdrawnIsFinal,
+      confirmedBeforeApproval,
+      fillKeys,
+      setPublicFields,
+      flagPossibleDuplicate,
+    ],
+  },
   // One signature per email address per letter, even when identical requests race.
   indexes: [
     { fields: ['letter', 'emailHash'], unique: true },
