@@ -408,14 +408,21 @@ describe.each(testDialects())('artwork and media uploads on $dialect', ({ dialec
         'consentToPublish',
         'consentRecordedAt',
         'moderationNote',
+        'moderationStatus',
         'moderatedAt',
       ]) {
         expect(shown, hidden).not.toHaveProperty(hidden)
       }
-      const graphql = await client.graphql<{ Artworks: { docs: { id: unknown }[] } }>(
-        `{ Artworks(limit: 100) { docs { ${ARTWORK_FIELDS} } } }`,
-      )
-      expect(graphql.body.data?.Artworks.docs.map((doc) => doc.id)).toContain(pending.id)
+      const one = await client.request<UploadDoc>(`/api/artwork/${pending.id}`)
+      expect(one.status).toBe(200)
+      expect(one.body).not.toHaveProperty('moderationStatus')
+      const graphql = await client.graphql<{
+        Artworks: { docs: { id: unknown; moderationStatus?: unknown }[] }
+      }>(`{ Artworks(limit: 100) { docs { ${ARTWORK_FIELDS} } } }`)
+      expect(graphql.body.errors).toBeUndefined()
+      const shownByGraphql = graphql.body.data?.Artworks.docs.find((doc) => doc.id === pending.id)
+      expect(shownByGraphql).toBeDefined()
+      expect(shownByGraphql?.moderationStatus ?? null).toBeNull()
       const privateField = await client.graphql(`{ Artworks { docs { id artist { id email } } } }`)
       const leaked = JSON.stringify(privateField.body.data ?? {})
       expect(leaked).not.toContain('@team.example')

@@ -142,7 +142,14 @@ export const Artwork: CollectionConfig = {
       index: true,
       defaultValue: 'pending',
       options: [...MODERATION_STATUSES],
-      access: { create: isModeratorOrAboveField, update: isModeratorOrAboveField },
+      // Only approved work is public, so the public gains nothing from the status but a
+      // review's traces; anonymous reads are limited to approved work by the collection's
+      // read access, a filter Payload applies whatever the field's own read access says.
+      access: {
+        read: isSignedInField,
+        create: isModeratorOrAboveField,
+        update: isModeratorOrAboveField,
+      },
       admin: {
         position: 'sidebar',
         description: 'Only approved artwork is shown on the site, image files included.',

@@ -21,7 +21,8 @@ export default async function ArtworkPage() {
     limit: 100,
     sort: '-createdAt',
     depth: 0,
-    where: allOf({ moderationStatus: { equals: 'approved' } }, withoutHiddenTopics(topics)),
+    // Anonymous readers are shown approved work only (the collection's read access).
+    where: withoutHiddenTopics(topics),
     ...ANONYMOUS,
   })
   return (
