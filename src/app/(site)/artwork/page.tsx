@@ -6,7 +6,7 @@ import { Picture } from '../../../site/components/Picture'
 import { hasWarnings, warningText } from '../../../site/components/Warnings'
 import { labelOf } from '../../../site/format'
 import { ANONYMOUS, sitePayload } from '../../../site/payload'
-import { allOf, withoutHiddenTopics } from '../../../site/queries'
+import { withoutHiddenTopics } from '../../../site/queries'
 import { hiddenTopics } from '../../../site/readerChoices'
 
 export const metadata: Metadata = { title: 'Artwork' }
