@@ -121,6 +121,75 @@ describe('shedding load on the real server', () => {
   })
 })
 
+describe('the budget of Payload’s time per client', () => {
+  let server: RunningServer
+
+  beforeAll(async () => {
+    // Behind a proxy, so that two clients can be told apart on loopback; a second of Payload's
+    // time a minute each, and no count of misses.
+    server = await startServer('sqlite', {
+      TRUST_PROXY: '1',
+      MISSES_PER_MINUTE: '0',
+      MISS_SECONDS_PER_MINUTE: '1',
+    })
+    const team = await createTeam(server.url)
+    for (let index = 0; index < 30; index += 1) {
+      const created = await api(server.url).request('/api/statements', {
+        method: 'POST',
+        auth: team.editor,
+        body: {
+          title: `Costly question ${index}`,
+          kind: 'statement',
+          _status: 'published',
+          contentWarnings: { reviewed: true },
+        },
+      })
+      expect(created.status).toBe(201)
+    }
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('refuses a client whose few questions cost much, and no one else (probe: 290 a minute went on)', async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': address })
+    const heavy = api(server.url)
+    let question = 0
+    const costly = () =>
+      `/api/statements?limit=100&depth=3&where[title][not_equals]=never-${(question += 1)}`
+    const cached = '/api/statements?limit=1&depth=0'
+    expect((await heavy.request(cached, { headers: from('203.0.113.7') })).status).toBe(200)
+
+    const statuses: number[] = []
+    let refusal: Awaited<ReturnType<typeof heavy.request<ErrorBody>>> | undefined
+    // Far fewer than any count of misses would stop: their cost is what runs out.
+    for (let attempt = 0; attempt < 60 && !refusal; attempt += 1) {
+      const answer = await heavy.request<ErrorBody>(costly(), { headers: from('203.0.113.7') })
+      statuses.push(answer.status)
+      if (answer.status === 429) refusal = answer
+    }
+    expect(refusal, `refused after ${statuses.length}: ${statuses}`).toBeDefined()
+    expect(statuses.slice(0, -1).every((status) => status === 200)).toBe(true)
+    expect(Number(refusal?.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(refusal?.body.errors?.[0]?.message).toMatch(/Too many new requests/)
+    // Refused again while it waits, in the same words and with the same headers.
+    const again = await heavy.request<ErrorBody>(costly(), { headers: from('203.0.113.7') })
+    expect(again.status).toBe(429)
+    expect(again.body.errors?.[0]?.message).toMatch(/Too many new requests/)
+    expect(again.headers.get('content-security-policy')).toContain("object-src 'none'")
+    expect(again.headers.get('x-request-id')).toBeTruthy()
+    // Its cached reads go on, and another client's questions are answered.
+    const hit = await heavy.request(cached, { headers: from('203.0.113.7') })
+    expect(hit.status).toBe(200)
+    expect(hit.headers.get('x-cache')).toBe('HIT')
+    const other = await heavy.request(costly(), { headers: from('198.51.100.20') })
+    expect(other.status).toBe(200)
+    // Health checks are never refused for it.
+    const health = await heavy.request('/healthz', { headers: from('203.0.113.7') })
+    expect(health.status).toBe(200)
+  })
+})
+
 /** A GET on a connection of its own, so that many can arrive at the server at once. */
 function rawGet(
   baseUrl: string,

@@ -132,6 +132,26 @@ export class AnonymousReadCache {
   }
 
   /**
+   * Answers from the cache only when its stored answer is fresh (not past its time, so no one
+   * need refresh it), adding `headers`, and returns true; otherwise returns false and sends
+   * nothing. For cache hits answered before Express (see earlyAnswers.ts).
+   */
+  sendFresh(
+    key: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    acceptsGzip: boolean,
+    headers: OutgoingHttpHeaders,
+  ): boolean {
+    const stored = this.entries?.get(key)
+    if (!stored || Date.now() > stored.freshUntil) return false
+    send(stored, 200, req, acceptsGzip, 'HIT', (status, own, body) =>
+      res.writeHead(status, { ...headers, ...own }).end(body),
+    )
+    return true
+  }
+
+  /**
    * As `serve`, but when the same request is already being answered by Payload (the moment
    * after a write has dropped the answer, in a spike), waits for that answer instead of asking
    * Payload again: one query per write, not one per reader. An answer past its time (only ever
