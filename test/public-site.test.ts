@@ -584,6 +584,21 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
       headers: { cookie: 'hide-topics=police' },
     })
     expect(hiding.headers.get('x-cache')).toBe('MISS')
+    await hiding.text()
+    // The choice as the page reads it: the last cookie of that name, decoded; the order and
+    // repeats of topics make no new entry (probe: each spelling was drawn again).
+    const hidingAs = (cookie: string) => fetch(`${server.url}/updates`, { headers: { cookie } })
+    const repeated = await hidingAs('hide-topics=; hide-topics=police')
+    expect(repeated.headers.get('x-cache')).toBe('HIT')
+    expect(await repeated.text()).toBe(await (await hidingAs('hide-topics=police')).text())
+    const both = await hidingAs('hide-topics=police.restraint')
+    expect(both.headers.get('x-cache')).toBe('MISS')
+    await both.text()
+    for (const spelling of ['restraint.police', 'police%2Crestraint', 'restraint.police.police']) {
+      const again = await hidingAs(`hide-topics=${spelling}`)
+      expect(again.headers.get('x-cache'), spelling).toBe('HIT')
+      await again.text()
+    }
     const login = await fetch(`${server.url}/api/users/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

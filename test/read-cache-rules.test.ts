@@ -3,8 +3,9 @@ import crypto from 'node:crypto'
 import type { Payload, PayloadRequest, SanitizedConfig } from 'payload'
 
 import { parse } from 'graphql'
+import { SignJWT } from 'jose'
 
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { readEnvironment } from '../src/environment'
 import { createConfig } from '../src/payload.config'
@@ -182,6 +183,35 @@ describe('the anonymous read cache’s rules', () => {
     expect(credentials.carried({ cookie: 'theme=dark; payload-token=abc' })).toBe(true)
     expect(credentials.carried({ authorization: 'users API-Key abc' })).toBe(true)
     expect(credentials.carried({ cookie: 'payload-tokenish=abc' })).toBe(false)
+  })
+
+  it('takes a token for genuine while it is signed with this server’s secret and unexpired', async () => {
+    const credentials = new Credentials({
+      authStrategies: [{ name: 'local-jwt', authenticate: async () => ({ user: null }) }],
+      config: { admin: {}, cookiePrefix: 'payload' },
+      secret: 'this-server',
+    } as unknown as Payload)
+    const now = Math.floor(Date.now() / 1000)
+    const tokenSigned = (secret: string, expires: number) =>
+      new SignJWT({ id: 1, collection: 'users' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setExpirationTime(expires)
+        .sign(new TextEncoder().encode(secret))
+    const sent = (token: string) => ({ authorization: `JWT ${token}` })
+    const token = await tokenSigned('this-server', now + 60)
+    expect(await credentials.plausible(sent(token))).toBe(true)
+    // Asked again (the answer is remembered): still genuine.
+    expect(await credentials.plausible({ cookie: `payload-token=${token}` })).toBe(true)
+    expect(await credentials.plausible(sent(await tokenSigned('another', now + 60)))).toBe(false)
+    expect(await credentials.plausible(sent(await tokenSigned('this-server', now - 1)))).toBe(false)
+    expect(await credentials.plausible(sent(`${token.slice(0, -2)}xx`))).toBe(false)
+    vi.useFakeTimers({ now: (now + 61) * 1000, toFake: ['Date'] })
+    try {
+      // Remembered or not, a token is not genuine past its expiry.
+      expect(await credentials.plausible(sent(token))).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
 

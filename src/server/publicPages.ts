@@ -3,7 +3,11 @@ import type { IncomingMessage } from 'node:http'
 import type { RequestHandler } from 'express'
 
 import { EVERYTHING } from '../readCache/writes'
-import { HIDDEN_TOPICS_COOKIE } from '../site/hiddenTopics'
+import {
+  HIDDEN_TOPICS_COOKIE,
+  parseHiddenTopics,
+  serialiseHiddenTopics,
+} from '../site/hiddenTopics'
 import { AnonymousReadCache, type ReadCacheOptions } from './anonymousReadCache'
 import type { HitAnswer } from './earlyAnswers'
 import type { Credentials } from './credentials'
@@ -41,7 +45,11 @@ export function publicPages({
       const query = new URLSearchParams(url.slice(queryAt + 1))
       if (query.has('rsc') || query.has('_rsc')) return undefined
     }
-    return `PAGE ${readCookie(req.headers.cookie, HIDDEN_TOPICS_COOKIE)} ${url}`
+    // The topics as the pages read them: order, repeats and unknown topics make no new entry.
+    const hidden = serialiseHiddenTopics(
+      parseHiddenTopics(readCookie(req.headers.cookie, HIDDEN_TOPICS_COOKIE)),
+    )
+    return `PAGE ${hidden} ${url}`
   }
 
   const middleware: RequestHandler = async (req, res, next) => {
@@ -71,11 +79,21 @@ export function publicPages({
   return { middleware, answerHit }
 }
 
+/**
+ * A cookie's value as Next.js's `cookies()` reads it, which the pages use: pairs split at "; ",
+ * values decoded, the last of a repeated name winning, and one that cannot be decoded skipped.
+ * Read any other way, a reader could be given a page drawn for other choices.
+ */
 function readCookie(header: string | undefined, name: string): string {
-  if (!header) return ''
-  for (const part of header.split(';')) {
-    const [key, ...value] = part.trim().split('=')
-    if (key === name) return value.join('=')
+  let found = ''
+  for (const pair of (header ?? '').split(/; */)) {
+    const splitAt = pair.indexOf('=')
+    if (splitAt < 0 || pair.slice(0, splitAt) !== name) continue
+    try {
+      found = decodeURIComponent(pair.slice(splitAt + 1))
+    } catch {
+      // Skipped, as Next.js skips it.
+    }
   }
-  return ''
+  return found
 }
