@@ -111,6 +111,13 @@ const hidden = async (req: PayloadRequest, field: ReferenceField, item: unknown)
 }
 
 /**
+ * Set in `req.context` by server code that must see every reference as stored, as the reader
+ * it acts for would see the documents: working out which media published content uses (which
+ * is what decides whether media may be read, so it cannot wait on that answer itself).
+ */
+export const EVERY_REFERENCE = 'everyReference'
+
+/**
  * Payload shows the ids in a relationship whether or not the reader may read what they point
  * to ("ids are visible regardless of access controls"), so a published statement listed the id
  * of a trust that was never published, telling anyone that it exists. A reader is shown only
@@ -118,12 +125,15 @@ const hidden = async (req: PayloadRequest, field: ReferenceField, item: unknown)
  * and the admin are all served the same filtered value. Server code (overrideAccess) sees all.
  */
 export const hideUnreadableReferences: FieldHook = async ({
+  context,
   field,
   overrideAccess,
   req,
   value,
 }) => {
-  if (overrideAccess || value === null || value === undefined) return value
+  if (overrideAccess || context?.[EVERY_REFERENCE] || value === null || value === undefined) {
+    return value
+  }
   if (field.type !== 'relationship' && field.type !== 'upload') return value
   if (!Array.isArray(value)) return (await hidden(req, field, value)) ? null : value
   const hide = await Promise.all(value.map((item: unknown) => hidden(req, field, item)))
