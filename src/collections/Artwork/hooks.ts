@@ -88,6 +88,8 @@ export const refuseWorkInAnotherName: CollectionBeforeOperationHook = ({
   req,
 }) => {
   if (operation !== 'create' || !req.user || isArchiveImport(req)) return args
+  // An artist's upload is always credited to them, whatever they send (keepArtistWorkPending).
+  if (!hasRole(req.user, 'moderator', 'editor', 'admin')) return args
   const data: unknown = 'data' in args ? args.data : undefined
   const artist = typeof data === 'object' && data !== null && 'artist' in data ? data.artist : null
   const named = idOf(artist)
