@@ -296,6 +296,21 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
     expect(problems).toEqual([])
   })
 
+  it('follows the thank-you redirect of a form sent by script (probe: fetched from port 3000)', async () => {
+    // A script-sent form without its enhancement mark is answered with a redirect, which Next.js
+    // fetches from the server's own address on the server's behalf.
+    const { page } = await newPage()
+    await page.goto(`${server.url}/statements/${DEMO_LETTER_SLUG}`)
+    await page.locator('input[name="enhanced"]').evaluate((input) => input.remove())
+    await page.fill('#sign-name', 'Quentin Arkwright')
+    await page.fill('#sign-email', 'quentin.arkwright@example.org')
+    await page.check('#sign-consent')
+    await page.getByRole('button', { name: 'Sign the letter' }).click()
+    await page.waitForURL(/\/signed$/, { timeout: 15_000 })
+    await expect(page.locator('h1').innerText()).resolves.toBe('Thank you for signing')
+    expect(server.output()).not.toContain('failed to get redirect response')
+  })
+
   it('lists the letter’s public signatures with pages, honouring each display choice', async () => {
     const { page } = await newPage()
     await page.goto(`${server.url}/statements/${DEMO_LETTER_SLUG}`)

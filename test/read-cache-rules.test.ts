@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { readEnvironment } from '../src/environment'
 import { createConfig } from '../src/payload.config'
 import { seenByAnonymous } from '../src/readCache/anonymousView'
+import { SegmentedLru } from '../src/server/anonymousReadCache'
 import { parseQuery, Questions } from '../src/server/apiQuestion'
 import { canonicalUrl } from '../src/server/canonicalPath'
 import { Credentials } from '../src/server/credentials'
@@ -187,5 +188,60 @@ describe('the anonymous read cache’s rules', () => {
     expect(credentials.carried({ cookie: 'theme=dark; payload-token=abc' })).toBe(true)
     expect(credentials.carried({ authorization: 'users API-Key abc' })).toBe(true)
     expect(credentials.carried({ cookie: 'payload-tokenish=abc' })).toBe(false)
+  })
+})
+
+// The store behind both the cached answers and the remembered spellings of each request.
+describe('the read cache’s store', () => {
+  it('keeps what is asked for often while a flood of one-off keys comes and goes', () => {
+    const spellings = new SegmentedLru<string>({ max: 100 })
+    for (let reader = 0; reader < 10; reader += 1) {
+      spellings.set(`GET /popular-${reader}`, `key-${reader}`)
+      expect(spellings.get(`GET /popular-${reader}`)).toBe(`key-${reader}`)
+    }
+    for (let attack = 0; attack < 10_000; attack += 1) {
+      spellings.set(`GET /bust-${attack}`, `bust-${attack}`)
+    }
+    for (let reader = 0; reader < 10; reader += 1) {
+      expect(spellings.get(`GET /popular-${reader}`)).toBe(`key-${reader}`)
+    }
+    // The newest one-off keys are still there, for a second asking to find.
+    expect(spellings.get('GET /bust-9999')).toBe('bust-9999')
+  })
+
+  it('moves the least recently used of the often-asked back to probation, not out', () => {
+    const store = new SegmentedLru<string>({ max: 10 })
+    for (let key = 0; key < 9; key += 1) {
+      store.set(`k${key}`, `v${key}`)
+      store.get(`k${key}`)
+    }
+    // The protected segment holds 8: the oldest of the 9 was moved back to probation.
+    expect(store.get('k0')).toBe('v0')
+    expect([...store.entries()].map(([key]) => key).sort()).toEqual(
+      Array.from({ length: 9 }, (_, key) => `k${key}`).sort(),
+    )
+  })
+
+  it('puts an often-asked answer that a write dropped straight back among the protected', () => {
+    const store = new SegmentedLru<string>({ max: 10 })
+    store.set('hot', 'old')
+    store.get('hot')
+    store.delete('hot')
+    expect(store.get('hot')).toBeUndefined()
+    store.set('hot', 'new')
+    for (let attack = 0; attack < 100; attack += 1) store.set(`bust-${attack}`, 'x')
+    expect(store.get('hot')).toBe('new')
+  })
+
+  it('drops entries once they expire', () => {
+    const store = new SegmentedLru<{ expiresAt: number }>({
+      maxSize: 1000,
+      sizeOf: () => 10,
+      expiresAt: (value) => value.expiresAt,
+    })
+    store.set('gone', { expiresAt: Date.now() - 1 })
+    expect(store.get('gone')).toBeUndefined()
+    store.set('kept', { expiresAt: Date.now() + 60_000 })
+    expect(store.get('kept')).toBeDefined()
   })
 })
