@@ -30,6 +30,7 @@ import { databaseAdapter, dialectOf, sqliteFilePath } from './db'
 import { emailAdapter } from './email'
 import { type Environment, readEnvironment } from './environment'
 import { SiteSettings } from './globals/SiteSettings'
+import { hideUnreadableReferencesEverywhere } from './fields/hiddenReferences'
 import { withSafeLinks } from './fields/safeLinks'
 import { customQueries } from './graphql/queries'
 import { deliverWebhookTask } from './jobs/deliverWebhook'
@@ -212,7 +213,8 @@ export function createConfig(environment: Environment) {
     ...(environment.production ? { logger: jsonLogger(environment.logLevel) } : {}),
     // Plugins that add collections or globals come first; then the rules for drafts; archiveMode
     // wraps every access rule, then the read cache hooks every collection, jobs are counted for
-    // the metrics, webhooks hook the public collections, and last the check that all are declared.
+    // the metrics, webhooks hook the public collections, every relationship shows a reader only
+    // what they may read, and last the check that all are declared.
     plugins: [
       objectStorage(environment.s3),
       search,
@@ -221,6 +223,7 @@ export function createConfig(environment: Environment) {
       invalidateReadCacheOnWrite,
       countJobRuns,
       webhookEvents,
+      hideUnreadableReferencesEverywhere,
       requireDeclaredAccess,
     ],
     secret: environment.payloadSecret,

@@ -209,7 +209,12 @@ async function main(): Promise<void> {
     // signatures are cheapest committed together: they are not held back here.
     const reading = read || req.method === 'GET' || req.method === 'HEAD'
     if (!reading) return handOn()
-    if (!(await budget.spend(req, res))) return
+    const refusedFor = await budget.spend(req)
+    if (refusedFor !== undefined) {
+      // (Only where nothing is holding the response back to store it: a REST read.)
+      if (answer && early.answerStale(req, res)) return
+      return budget.refuse(res, refusedFor)
+    }
     return lanes.publicReads.admit(res, () => {
       // What Payload spends on it, from its turn to its answer, is charged to the client.
       const started = performance.now()
@@ -220,7 +225,7 @@ async function main(): Promise<void> {
 
   // A repeat of a question already answered, and a client over its budget, are answered
   // before Express sees them.
-  const answerEarly = earlyAnswers({
+  const early = earlyAnswers({
     answers: pages ? [api.answerHit, pages.answerHit] : [api.answerHit],
     budget,
     credentials,
@@ -230,7 +235,7 @@ async function main(): Promise<void> {
     maxKeyedBodyBytes: MAX_KEYED_BODY_BYTES,
   })
   const server = await listen(
-    (req, res) => answerEarly(req, res, () => void app(req, res)),
+    (req, res) => early.answer(req, res, () => void app(req, res)),
     environment,
   )
   const address = server.address()

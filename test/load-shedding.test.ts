@@ -211,6 +211,7 @@ describe('the budget of Payload’s time per client', () => {
       TRUST_PROXY: '1',
       MISSES_PER_MINUTE: '0',
       MISS_SECONDS_PER_MINUTE: '1',
+      API_CACHE_SECONDS: '2',
     })
     const team = await createTeam(server.url)
     for (let index = 0; index < 30; index += 1) {
@@ -267,6 +268,12 @@ describe('the budget of Payload’s time per client', () => {
     // Health checks are never refused for it.
     const health = await heavy.request('/healthz', { headers: from('203.0.113.7') })
     expect(health.status).toBe(200)
+    // Once its cached answer is past its time, refreshing it would be a miss: the refused
+    // client is given the answer it had rather than nothing (a write would have dropped it).
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    const stale = await heavy.request(cached, { headers: from('203.0.113.7') })
+    expect(stale.status).toBe(200)
+    expect(stale.headers.get('x-cache')).toBe('HIT')
   })
 })
 

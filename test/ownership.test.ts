@@ -101,7 +101,7 @@ describe.each(testDialects())('who owns what on $dialect', ({ dialect, skip }) =
       if (words) expect(body.errors?.[0]?.message).toMatch(words)
     } else {
       expect(result.errors?.length, JSON.stringify(result)).toBeTruthy()
-      expect(result.errors?.[0]?.extensions?.statusCode).toBe(status)
+      expect(result.errors?.[0]?.extensions?.statusCode, JSON.stringify(result)).toBe(status)
       if (words) expect(result.errors?.[0]?.message).toMatch(words)
     }
   }
@@ -385,6 +385,48 @@ describe.each(testDialects())('who owns what on $dialect', ({ dialect, skip }) =
             contentWarnings: { categories: ['police'], reviewed: false },
           })
           expect(own.status, JSON.stringify(own.body)).toBe(200)
+        },
+      )
+    }
+
+    for (const transport of TRANSPORTS) {
+      it.skipIf(skip)(
+        `nobody uploads artwork in another account’s name (${transport})`,
+        async () => {
+          const count = async () =>
+            (await local.payload.count({ collection: 'artwork', overrideAccess: true })).totalDocs
+          const before = await count()
+          // An editor would put the artist's name, and their consent, to work they never sent.
+          // (An artist's own upload is credited to them whatever they send: uploads.test.ts.)
+          for (const who of ['editor', 'admin'] as const) {
+            const title = mark('In another name ')
+            const result =
+              transport === 'REST'
+                ? await upload('artwork', who, {
+                    title,
+                    alt: 'A square.',
+                    consentToPublish: true,
+                    artist: team.artist.userId,
+                  })
+                : await gql(
+                    who,
+                    `mutation { createArtwork(data: ${toGraphQLLiteral({
+                      title,
+                      alt: 'A square.',
+                      licence: gqlEnum('campaign_only'),
+                      moderationStatus: gqlEnum('pending'),
+                      consentToPublish: true,
+                      artist: team.artist.userId,
+                    })}) { id } }`,
+                  )
+            expectRefused(result, 403, /artist’s account \(artist\)/)
+          }
+          expect(await count()).toBe(before)
+          // Uploading as oneself, or as the team with no artist's account, still works.
+          const own = await uploadArtwork('editor', { artist: team.editor.userId })
+          expect(own.artist).toEqual(team.editor.userId)
+          const teams = await uploadArtwork('editor')
+          expect(teams.artist ?? null).toBeNull()
         },
       )
     }

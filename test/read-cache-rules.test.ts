@@ -94,18 +94,24 @@ describe('the anonymous read cache’s rules', () => {
   it('tags each answer with what it shows, through relationships, uploads, joins and rich text', () => {
     const tags = (path: string, search = '') =>
       [...questions.of(path, parseQuery(search)).tags].sort()
-    // Statements list the letter's signatures (a join) at any depth, nothing else at depth 0.
-    expect(tags('/api/statements', '?depth=0')).toEqual(['signatories', 'statements'])
+    // Statements list the letter's signatures (a join) at any depth; at depth 0 the ids of their
+    // trusts and attachments, which list only what the reader may read, so depend on them too.
+    expect(tags('/api/statements', '?depth=0')).toEqual([
+      'media',
+      'signatories',
+      'statements',
+      'trusts',
+    ])
     const deep = tags('/api/statements', '?depth=1')
     expect(deep).toEqual(expect.arrayContaining(['trusts', 'media', 'statements']))
     expect(deep).not.toContain('site-settings')
     // Trusts list the statements and updates that mention them.
-    expect(tags('/api/trusts', '?depth=0')).toEqual(['statements', 'trusts', 'updates'])
+    expect(tags('/api/trusts', '?depth=0')).toEqual(['media', 'statements', 'trusts', 'updates'])
     // Media is public once public content uses it.
     expect(tags('/api/media/3', '?depth=0')).toEqual(
       expect.arrayContaining(['media', 'statements', 'updates']),
     )
-    expect(tags('/api/globals/site-settings', '?depth=0')).toEqual(['site-settings'])
+    expect(tags('/api/globals/site-settings', '?depth=0')).toEqual(['media', 'site-settings'])
     expect(tags('/api/signatories/tally', '?letter=x')).toContain('signatories')
     expect(tags('/api/something-unknown')).toEqual(['*'])
   })

@@ -5,9 +5,16 @@ import {
   type SchedulePublishHandlerArgs,
   schedulePublishHandler,
 } from '@payloadcms/ui/utilities/schedulePublishHandler'
-import { Forbidden } from 'payload'
+import { APIError, UnauthorizedError } from 'payload'
 
 import { mayEditDocument } from './mayEditDocument'
+
+const SIGN_IN_AGAIN = 'Your session has ended: please sign in again.'
+const SCHEDULE_REFUSED =
+  'Only an editor or an admin can schedule a publication. Your changes are kept as a draft for them to publish.'
+const CANCEL_REFUSED = 'Only an editor or an admin can cancel a scheduled publication.'
+
+const refused = (message: string) => new APIError(message, 403, undefined, true)
 
 /**
  * The admin panel's form-state function makes a document lock for whoever asks, for any
@@ -40,19 +47,21 @@ const mayPublish = (args: Parameters<ServerFunction>[0], target: ScheduleTarget 
  * neither, so any account could cancel an editor's scheduled publication.
  */
 const scheduleOnlyWhatYouMayPublish: ServerFunction<SchedulePublishHandlerArgs> = async (args) => {
-  const targets: (ScheduleTarget | undefined)[] = []
+  if (!args.req.user) throw new UnauthorizedError(args.req.t)
   if (args.deleteID !== undefined) {
     const job = await args.req.payload.db.findOne<{ id: number | string; input?: ScheduleTarget }>({
       collection: 'payload-jobs',
       req: args.req,
       where: { id: { equals: args.deleteID } },
     })
-    targets.push(job?.input)
+    if (!(await mayPublish(args, job?.input))) throw refused(CANCEL_REFUSED)
   }
-  if (args.doc || args.global) targets.push({ doc: args.doc, global: args.global })
-  if (!targets.length) throw new Forbidden(args.req.t)
-  for (const target of targets) {
-    if (!(await mayPublish(args, target))) throw new Forbidden(args.req.t)
+  if (args.doc || args.global) {
+    if (!(await mayPublish(args, { doc: args.doc, global: args.global }))) {
+      throw refused(SCHEDULE_REFUSED)
+    }
+  } else if (args.deleteID === undefined) {
+    throw refused(SCHEDULE_REFUSED)
   }
   return schedulePublishHandler(args)
 }
@@ -62,3 +71,28 @@ export const adminServerFunctions = {
   'form-state': lockOnlyWhatYouMayEdit,
   'schedule-publish': scheduleOnlyWhatYouMayPublish,
 } as unknown as Record<string, ServerFunction>
+
+/** A refusal Payload means for the client (401, 403, 404 …), as opposed to a fault. */
+const refusalIn = (error: unknown): APIError | undefined =>
+  error instanceof APIError && error.status >= 400 && error.status < 500 ? error : undefined
+
+/**
+ * Runs one of the admin panel's server functions, answering a refusal rather than throwing it.
+ * The admin calls them all through one Next.js server action, and Next answers anything thrown
+ * in a server action with HTTP 500 and no message, so a refusal (from our checks above or from
+ * Payload's own, such as `canAccessAdmin`) read as a fault. Each is answered in the shape its
+ * caller in @payloadcms/ui already handles: Payload's own schedule-publish answers `{ error }`,
+ * form-state `{ errors: [{ message }] }`, and the upcoming schedule is a list. Faults still throw.
+ */
+export async function answeringRefusals<T>(name: string, run: () => Promise<T>) {
+  try {
+    return await run()
+  } catch (error) {
+    const refusal = refusalIn(error)
+    if (!refusal) throw error
+    const message = refusal.status === 401 ? SIGN_IN_AGAIN : refusal.message
+    if (name === 'get-upcoming-scheduled-publish') return []
+    if (name === 'form-state') return { errors: [{ message }] }
+    return { error: message }
+  }
+}

@@ -2,7 +2,12 @@ import type { FlattenedBlock, FlattenedField, SanitizedConfig } from 'payload'
 
 import { EVERYTHING } from './writes'
 
-type Edges = { references: Set<string>; joins: Set<string> }
+/**
+ * `ids`: the collections a relationship or upload field points to. Even left unpopulated, such
+ * a value depends on them: it lists only the documents the reader may read (see
+ * src/fields/hiddenReferences.ts), so publishing one changes it.
+ */
+type Edges = { references: Set<string>; joins: Set<string>; ids: Set<string> }
 
 /**
  * Which collections and globals an anonymous answer may show, worked out from the config, so
@@ -31,6 +36,11 @@ export class CacheDependencies {
     for (const global of config.globals) {
       this.edges.set(global.slug, edgesOf(global.flattenedFields, collections, blocks))
     }
+    // References to accounts are never hidden (see hiddenReferences.ts).
+    for (const collection of config.collections) {
+      if (!collection.auth) continue
+      for (const { ids } of this.edges.values()) ids.delete(collection.slug)
+    }
     for (const [slug, { references }] of this.edges) {
       for (const target of references) {
         if (!this.referrers.has(target)) this.referrers.set(target, new Set())
@@ -39,8 +49,12 @@ export class CacheDependencies {
     }
   }
 
-  /** The tags of an answer about the collection or global `slug` at population `depth`. */
-  of(slug: string, depth: number): Set<string> {
+  /**
+   * The tags of an answer about the collection or global `slug` at population `depth`.
+   * `idsShown`: whether relationships left unpopulated appear as ids (REST) or not at all
+   * (GraphQL, where a relationship is always a selection of the related document).
+   */
+  of(slug: string, depth: number, idsShown = true): Set<string> {
     if (!this.edges.has(slug)) return new Set([EVERYTHING])
     const tags = new Set<string>([slug])
     if (this.uploadCollections.has(slug)) {
@@ -50,12 +64,19 @@ export class CacheDependencies {
     // A collection reached at a shallower level has already been followed further.
     const followed = new Set<string>()
     let level = [slug]
-    for (let current = 0; current < depth && level.length > 0; current += 1) {
+    for (let current = 0; current <= depth && level.length > 0; current += 1) {
       const next: string[] = []
       for (const source of level) {
         if (followed.has(source)) continue
         followed.add(source)
-        const { references, joins } = this.edges.get(source) ?? { references: [], joins: [] }
+        const { references, joins, ids } = this.edges.get(source) ?? {
+          references: [],
+          joins: [],
+          ids: [],
+        }
+        if (idsShown) for (const target of ids) tags.add(target)
+        // The last level's relationships stay ids: only their visibility counts.
+        if (current === depth) continue
         for (const target of [...references, ...joins]) {
           tags.add(target)
           for (const joined of this.edges.get(target)?.joins ?? []) tags.add(joined)
@@ -72,13 +93,16 @@ function edgesOf(
   fields: readonly FlattenedField[],
   collections: readonly string[],
   blocks: ReadonlyMap<string, FlattenedBlock | { flattenedFields?: FlattenedField[] }>,
-  edges: Edges = { references: new Set(), joins: new Set() },
+  edges: Edges = { references: new Set(), joins: new Set(), ids: new Set() },
 ): Edges {
   for (const field of fields) {
     switch (field.type) {
       case 'relationship':
       case 'upload':
-        for (const target of [field.relationTo].flat()) edges.references.add(target)
+        for (const target of [field.relationTo].flat()) {
+          edges.references.add(target)
+          edges.ids.add(target)
+        }
         break
       case 'join':
         for (const target of [field.collection].flat()) edges.joins.add(target)

@@ -36,6 +36,12 @@ type Prepared = {
   expiresAt: number
 }
 
+type StoredAnswerOptions = {
+  acceptsGzip: boolean
+  headers: OutgoingHttpHeaders
+  evenStale: boolean
+}
+
 export type CaptureOptions = {
   /** Where to store the response; none for responses that are only to be sent. */
   key: string | undefined
@@ -143,18 +149,18 @@ export class AnonymousReadCache {
 
   /**
    * Answers from the cache only when its stored answer is fresh (not past its time, so no one
-   * need refresh it), adding `headers`, and returns true; otherwise returns false and sends
-   * nothing. For cache hits answered before Express (see earlyAnswers.ts).
+   * need refresh it), or `evenStale` (past its time, never dropped by a write), adding
+   * `headers`, and returns true; otherwise returns false and sends nothing. For answers given
+   * before Express (see earlyAnswers.ts).
    */
-  sendFresh(
+  sendStored(
     key: string,
     req: IncomingMessage,
     res: ServerResponse,
-    acceptsGzip: boolean,
-    headers: OutgoingHttpHeaders,
+    { acceptsGzip, headers, evenStale }: StoredAnswerOptions,
   ): boolean {
     const stored = this.entries?.get(key)
-    if (!stored || Date.now() > stored.freshUntil) return false
+    if (!stored || (!evenStale && Date.now() > stored.freshUntil)) return false
     send(stored, 200, req, acceptsGzip, 'HIT', (status, own, body) =>
       res.writeHead(status, { ...headers, ...own }).end(body),
     )

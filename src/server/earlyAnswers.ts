@@ -8,14 +8,14 @@ import { readBodyOnce } from './requestBody'
 import type { RequestObserver } from './observeRequests'
 
 /**
- * Sends a fresh cached answer to an anonymous request, with `headers` added, and returns true;
- * or returns false, having sent nothing. `body` is a GraphQL POST's, already read.
+ * Sends a cached answer to an anonymous request, with `headers` added, and returns true; or
+ * returns false, having sent nothing. Only a fresh answer unless `evenStale` (one past its time,
+ * never one a write dropped). `body` is a GraphQL POST's, already read.
  */
 export type HitAnswer = (
   req: IncomingMessage,
   res: ServerResponse,
-  headers: OutgoingHttpHeaders,
-  body?: Buffer,
+  options: { headers: OutgoingHttpHeaders; body?: Buffer; evenStale: boolean },
 ) => boolean
 
 type Options = {
@@ -54,41 +54,56 @@ export function earlyAnswers({
   headers,
   open,
   maxKeyedBodyBytes,
-}: Options): (req: IncomingMessage, res: ServerResponse, rest: () => void) => void {
+}: Options): {
+  /** Answers what it can, and hands everything else to `rest`. */
+  answer: (req: IncomingMessage, res: ServerResponse, rest: () => void) => void
+  /**
+   * For a client refused for its budget: an answer past its time is better than none, and
+   * costs nothing. Returns false when there is none.
+   */
+  answerStale: (req: IncomingMessage, res: ServerResponse) => boolean
+} {
   const withId = (req: IncomingMessage, res: ServerResponse) => ({
     ...headers,
     'x-request-id': observer.observe(req, res),
   })
-  const answered = (req: IncomingMessage, res: ServerResponse, body?: Buffer) => {
-    const sent = withId(req, res)
-    return answers.some((answer) => answer(req, res, sent, body))
-  }
-  const refused = (req: IncomingMessage, res: ServerResponse) => {
+  const answered = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    options: { headers: OutgoingHttpHeaders; body?: Buffer; evenStale: boolean },
+  ) => answers.some((answer) => answer(req, res, options))
+  const refused = (req: IncomingMessage, res: ServerResponse, sent: OutgoingHttpHeaders) => {
     const seconds = budget.refusedFor(req)
     if (seconds === undefined) return false
     const path = pathOf(req.url)
     // Only paths already in canonical form: another spelling may name an exempt route.
     if (NOT_BUDGETED.test(path) || canonicalUrl(path) !== path) return false
-    budget.refuse(res, seconds, withId(req, res))
+    if (!answered(req, res, { headers: sent, evenStale: true })) budget.refuse(res, seconds, sent)
     return true
   }
 
-  return (req, res, rest) => {
-    if (!open() || credentials.carried(req.headers)) return rest()
-    if (req.method === 'GET' || req.method === 'HEAD') {
-      // A body on a GET is Express's to refuse or ignore.
-      if (req.headers['content-length'] || req.headers['transfer-encoding']) return rest()
-      if (!answered(req, res) && !refused(req, res)) rest()
-      return
-    }
-    if (!isKeyableGraphql(req, maxKeyedBodyBytes)) return rest()
-    readBodyOnce(req).then(
-      (body) => {
-        if (!answered(req, res, body)) rest()
-      },
-      // The client went away before sending it all: there is no one to answer.
-      () => undefined,
-    )
+  return {
+    answerStale: (req, res) => answered(req, res, { headers: {}, evenStale: true }),
+    answer: (req, res, rest) => {
+      if (!open() || credentials.carried(req.headers)) return rest()
+      if (req.method === 'GET' || req.method === 'HEAD') {
+        // A body on a GET is Express's to refuse or ignore.
+        if (req.headers['content-length'] || req.headers['transfer-encoding']) return rest()
+        const sent = withId(req, res)
+        if (!answered(req, res, { headers: sent, evenStale: false }) && !refused(req, res, sent)) {
+          rest()
+        }
+        return
+      }
+      if (!isKeyableGraphql(req, maxKeyedBodyBytes)) return rest()
+      readBodyOnce(req).then(
+        (body) => {
+          if (!answered(req, res, { headers: withId(req, res), body, evenStale: false })) rest()
+        },
+        // The client went away before sending it all: there is no one to answer.
+        () => undefined,
+      )
+    },
   }
 }
 

@@ -96,7 +96,7 @@ class Walker {
 
   /** A collection or global whose documents the answer shows, and what they always list. */
   reach(slug: string): void {
-    for (const tag of this.dependencies.of(slug, 0)) this.tags.add(tag)
+    for (const tag of this.dependencies.of(slug, 0, false)) this.tags.add(tag)
   }
 
   /** The fields of a selection, fragments spread in. */

@@ -262,7 +262,7 @@ export function publicApi({
 
   // Spellings are only ever remembered for requests under /api/ whose path was already in
   // canonical form (see canonicalPath): one spelt otherwise is never found, and goes on.
-  const answerHit: HitAnswer = (req, res, headers, body) => {
+  const answerHit: HitAnswer = (req, res, { headers, body, evenStale }) => {
     const spelling =
       req.method === 'GET' || req.method === 'HEAD'
         ? getSpelling(req)
@@ -270,7 +270,10 @@ export function publicApi({
           ? postSpelling(req, body)
           : undefined
     const key = spelling === undefined ? undefined : cache.keyOf(spelling)
-    return key !== undefined && cache.sendFresh(key, req, res, acceptsGzipOf(req), headers)
+    return (
+      key !== undefined &&
+      cache.sendStored(key, req, res, { acceptsGzip: acceptsGzipOf(req), headers, evenStale })
+    )
   }
 
   return { middleware, answerHit }

@@ -71,9 +71,12 @@ export function publicPages({
   }
 
   // Keys are made from the path canonicalPath left: one spelt otherwise is never found.
-  const answerHit: HitAnswer = (req, res, headers) => {
+  const answerHit: HitAnswer = (req, res, { headers, evenStale }) => {
     const key = keyOf(req)
-    return key !== undefined && cache.sendFresh(key, req, res, acceptsGzipOf(req), headers)
+    return (
+      key !== undefined &&
+      cache.sendStored(key, req, res, { acceptsGzip: acceptsGzipOf(req), headers, evenStale })
+    )
   }
 
   return { middleware, answerHit }

@@ -74,10 +74,10 @@ export type ClientOf = (req: IncomingMessage) => string
 
 export type MissBudget = {
   /**
-   * Lets a miss go ahead, or refuses it with a 429 (sent, after `refusalDelayMs`) and returns
-   * false. Call `charge` with what it cost once it is answered.
+   * Lets a miss go ahead (undefined), or gives the seconds the client must wait: send `refuse`.
+   * Call `charge` with what an admitted miss cost once it is answered.
    */
-  spend: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
+  spend: (req: IncomingMessage) => Promise<number | undefined>
   /** Charges the client the milliseconds Payload spent answering its miss. */
   charge: (req: IncomingMessage, milliseconds: number) => void
   /**
@@ -135,6 +135,7 @@ export function missBudgetRefusal(seconds: number): {
 const MAX_CLIENTS = 10_000
 
 type TimeBucket = { milliseconds: number; at: number }
+const MAX_CHARGE_MS = 1000
 
 /**
  * Each client's budget for anonymous reads the cache could not answer: a client that asks a new
@@ -180,10 +181,9 @@ export function missBudget({
     else send()
   }
 
-  const refuseUntil = (client: string, until: number, res: ServerResponse) => {
+  const refuseUntil = (client: string, until: number) => {
     refusedUntil.set(client, until)
-    refuse(res, secondsUntil(until))
-    return false
+    return secondsUntil(until)
   }
 
   return {
@@ -196,30 +196,32 @@ export function missBudget({
       if (timeMsPerMinute <= 0) return
       const client = clientOf(req)
       const bucket = bucketOf(client)
-      bucket.milliseconds -= milliseconds
+      // One slow answer (the first drawing of a page after a start, on a busy machine) costs at
+      // most this much: what is measured is time, not only this client's work.
+      bucket.milliseconds -= Math.min(milliseconds, MAX_CHARGE_MS)
       timeLeft.set(client, bucket)
     },
-    spend: async (req, res) => {
+    spend: async (req) => {
       const client = clientOf(req)
       if (timeMsPerMinute > 0) {
         const bucket = bucketOf(client)
         if (bucket.milliseconds <= 0) {
           // Refused until enough has come back to answer again.
-          return refuseUntil(client, Date.now() + (1 - bucket.milliseconds) / refillPerMs, res)
+          return refuseUntil(client, Date.now() + (1 - bucket.milliseconds) / refillPerMs)
         }
       }
-      if (perMinute <= 0) return true
+      if (perMinute <= 0) return undefined
       let counted: Awaited<ReturnType<Store['increment']>>
       try {
         counted = await store.increment(client)
       } catch {
         // A shared store out of reach: serve rather than refuse everyone; the lanes still bound
         // the work.
-        return true
+        return undefined
       }
       const { totalHits, resetTime } = counted
-      if (totalHits <= perMinute) return true
-      return refuseUntil(client, resetTime?.getTime() ?? Date.now() + WINDOW_MS, res)
+      if (totalHits <= perMinute) return undefined
+      return refuseUntil(client, resetTime?.getTime() ?? Date.now() + WINDOW_MS)
     },
   }
 }

@@ -3,6 +3,7 @@ import type { FlattenedField, JoinQuery, Payload } from 'payload'
 import { createLocalReq } from 'payload'
 
 import { collectReferences, type DocId } from '../archive/references'
+import { EVERY_REFERENCE } from '../fields/hiddenReferences'
 import { writeGeneration } from '../readCache/writes'
 
 const MEDIA = 'media'
@@ -41,7 +42,9 @@ export function publishedMediaIds(payload: Payload): Promise<DocId[]> {
 }
 
 async function readPublishedMedia(payload: Payload): Promise<DocId[]> {
-  const req = await createLocalReq({}, payload)
+  // As stored: relationships shown to a reader leave out media they may not read, which is
+  // what this answer decides.
+  const req = await createLocalReq({ context: { [EVERY_REFERENCE]: true } }, payload)
   const found = new Map<string, DocId>()
   const collect = (fields: readonly FlattenedField[], doc: object) => {
     for (const reference of collectReferences(fields, doc as Record<string, unknown>)) {

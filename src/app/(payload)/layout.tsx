@@ -6,7 +6,7 @@ import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
 import React from 'react'
 
-import { adminServerFunctions } from '../../access/adminServerFunctions'
+import { adminServerFunctions, answeringRefusals } from '../../access/adminServerFunctions'
 import { importMap } from './admin/importMap.js'
 
 type Args = {
@@ -15,13 +15,15 @@ type Args = {
 
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({
-    ...args,
-    config,
-    importMap,
-    // Payload's form-state and schedule-publish functions, with the checks they lack.
-    serverFunctions: adminServerFunctions,
-  })
+  return answeringRefusals(args.name, () =>
+    handleServerFunctions({
+      ...args,
+      config,
+      importMap,
+      // Payload's form-state and schedule-publish functions, with the checks they lack.
+      serverFunctions: adminServerFunctions,
+    }),
+  )
 }
 
 const Layout = ({ children }: Args) => (

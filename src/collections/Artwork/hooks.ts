@@ -77,6 +77,34 @@ const sameValue = (field: string, a: unknown, b: unknown): boolean =>
     : (a === '' || a === undefined ? null : a) === (b === '' || b === undefined ? null : b)
 
 /**
+ * New work is credited to the account that uploads it, or to no account (the team's own). Work
+ * put in an artist's account by someone else would carry their name, and a consent to publish
+ * they never gave; the artist would then tend and answer for it. So nobody, editors and admins
+ * included, sets the artist's account to another's: the artist uploads their own work.
+ */
+export const refuseWorkInAnotherName: CollectionBeforeOperationHook = ({
+  args,
+  operation,
+  req,
+}) => {
+  if (operation !== 'create' || !req.user || isArchiveImport(req)) return args
+  // An artist's upload is always credited to them, whatever they send (keepArtistWorkPending).
+  if (!hasRole(req.user, 'moderator', 'editor', 'admin')) return args
+  const data: unknown = 'data' in args ? args.data : undefined
+  const artist = typeof data === 'object' && data !== null && 'artist' in data ? data.artist : null
+  const named = idOf(artist)
+  if (named !== null && named !== String(req.user.id)) {
+    throw new APIError(
+      'Artwork belongs to the account that uploads it: the artist’s account (artist) can only be your own, or left empty for the team’s work. Ask the artist to upload it themselves.',
+      403,
+      undefined,
+      true,
+    )
+  }
+  return args
+}
+
+/**
  * The image, its words, its licence, the consent to publish and whose it is belong to the
  * artist. Moderators, editors and admins approve or reject it, with a message, and review its
  * content warnings; they never rewrite it, forge consent or take it over. Refused with a reason

@@ -13,6 +13,7 @@ import {
   onlyModeratorsMarkReviewed,
   onlyTheArtistChangesTheirWork,
   refuseSelfApproval,
+  refuseWorkInAnotherName,
 } from './hooks'
 import { LICENCES, MODERATION_STATUSES } from './options'
 
@@ -51,6 +52,7 @@ export const Artwork: CollectionConfig = {
     // The stored name comes from the title: an artist's own file name may carry their name.
     beforeOperation: [
       refuseSelfApproval,
+      refuseWorkInAnotherName,
       secureUpload({
         allowed: IMAGE_MIME_TYPES,
         nameFrom: (data) => (typeof data?.title === 'string' ? data.title : undefined),
@@ -187,6 +189,8 @@ export const Artwork: CollectionConfig = {
       access: { ...privateToArtistAndModerators, update: isModeratorOrAboveField },
       admin: {
         position: 'sidebar',
+        // Set by whoever uploads, never moved to another account (see hooks.ts).
+        readOnly: true,
         description: 'Set automatically when an artist uploads. Never shown on the site.',
       },
     },
