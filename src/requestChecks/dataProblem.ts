@@ -39,6 +39,10 @@ const isDate = (value: unknown) =>
   (value instanceof Date && !Number.isNaN(value.getTime())) ||
   (typeof value === 'string' && value.length <= 100 && !Number.isNaN(Date.parse(value)))
 
+// The admin panel's form sends an array or blocks field without rows as its number of rows.
+const isRowCount = (value: unknown) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0
+
 /** Each value of a field, one or a list as the field takes (hasMany), or a problem. */
 function eachValue(
   field: FlattenedField,
@@ -144,6 +148,7 @@ function checkField(field: FlattenedField, value: unknown, at: string, schema: D
       if (!isPlainObject(value)) throw new Problem(`${at} must be an object.`)
       return checkFields(field.flattenedFields, value, `${at}.`, schema)
     case 'array':
+      if (isRowCount(value)) return
       if (!Array.isArray(value)) throw new Problem(`${at} must be a list.`)
       value.forEach((row, index) => {
         if (!isPlainObject(row)) throw new Problem(`${at}.${index} must be an object.`)
@@ -151,6 +156,7 @@ function checkField(field: FlattenedField, value: unknown, at: string, schema: D
       })
       return
     case 'blocks': {
+      if (isRowCount(value)) return
       if (!Array.isArray(value)) throw new Problem(`${at} must be a list.`)
       const blocks = [...field.blocks, ...(field.blockReferences ?? [])]
         .map((block) => (typeof block === 'string' ? schema.block(block) : block))
