@@ -202,6 +202,9 @@ export async function signatureBurst({ url, letter, total, connections }) {
           sent += 1
           return {
             ...request,
+            // Each signer from an address of its own, as a server behind a proxy (TRUST_PROXY)
+            // sees a crowd; ignored by a server that trusts no proxy.
+            headers: { ...request.headers, 'x-forwarded-for': signerAddress(sent) },
             body: JSON.stringify({
               letter,
               name: `Bench Signer ${sent}`,
@@ -220,6 +223,19 @@ export async function signatureBurst({ url, letter, total, connections }) {
   })
   return { result, accepted }
 }
+
+/**
+ * The address a simulated client speaks from, sent as X-Forwarded-For: a server started with
+ * TRUST_PROXY (see startServer) then tells them apart as it would behind a load balancer, each
+ * with its own budgets (MISSES_PER_MINUTE), instead of one loopback client sharing them all.
+ * Documentation ranges (RFC 5737): readers, attackers and signers never share an address.
+ */
+export const clientAddress = {
+  reader: '198.51.100.10',
+  attacker: '203.0.113.66',
+}
+export const fromAddress = (address) => ({ 'x-forwarded-for': address })
+const signerAddress = (index) => `192.0.2.${index % 250}`
 
 /** No accepted signature was lost, none stored twice. */
 export const signingBurstIntact = (report) => report.lost === 0 && report.duplicated === 0

@@ -15,9 +15,11 @@ import path from 'node:path'
 import { clearInterval, setInterval } from 'node:timers'
 
 import {
+  clientAddress,
   combine,
   ensureBuild,
   freePort,
+  fromAddress,
   json,
   measure as measureOn,
   median,
@@ -56,7 +58,10 @@ ensureStockBuild()
 const space = scratch()
 console.log('Seeding the demo content into a scratch SQLite database…')
 const accounts = seedDemoContent(space)
-const server = await startServer(space)
+// Behind one trusted proxy, as deployed behind a load balancer: each simulated client sends its
+// own X-Forwarded-For (bench/lib.mjs clientAddress), so that the attacker's spent miss budget is
+// its own and not every loopback reader's too.
+const server = await startServer(space, { TRUST_PROXY: '1' })
 const ceiling = await startCeiling(server.base)
 const results = []
 try {
@@ -186,10 +191,19 @@ try {
   // One client asking a new question with every request (a filter value no one asked before,
   // so no canonical key can help), on as many connections as the ordinary readers, who ask the
   // cached question meanwhile. The readers' rate is compared with theirs alone, just before.
-  const cachedRead = { name: 'cached reads alone', url: `${server.base}${READ}`, expect: 200 }
+  const cachedRead = {
+    name: 'cached reads alone',
+    url: `${server.base}${READ}`,
+    headers: fromAddress(clientAddress.reader),
+    expect: 200,
+  }
   process.stdout.write('cached reads alone… ')
   const alone = await measure(cachedRead, SECONDS * ROUNDS)
   console.log(`${alone.requestsPerSecond} req/s`)
+  results.push({
+    ...combine(cachedRead, [alone]),
+    ratioToCeiling: alone.requestsPerSecond / ceilingRate,
+  })
   let question = 0
   process.stdout.write('cache-busting attack… ')
   const [underAttack, attacker] = await Promise.all([
@@ -201,6 +215,7 @@ try {
       {
         name: 'attacker: a new filter every request',
         url: `${server.base}/api/statements`,
+        headers: fromAddress(clientAddress.attacker),
         expect: 429,
         setupRequest: (request) => ({
           ...request,
@@ -270,15 +285,20 @@ try {
     if (result.ratioToAlone !== undefined) result.ratioToAlone = round2(result.ratioToAlone)
   }
   const find = (name) => results.find((result) => result.name.startsWith(name))
+  const readsAlone = find('cached reads alone')
   const attack = find('cached reads during a cache-busting attack')
+  const duringSigningRow = find('cached reads during a signing burst')
+  // A reader answered anything but 200 (a 429 or 503) counts against the row: a rate of refusals
+  // is no rate of reads.
+  const answered200 = (row) => row.allAsExpected && readsAlone.allAsExpected
   const attackerStatuses = find('attacker').statuses
   const attackerAnswered = Object.values(attackerStatuses).reduce((sum, count) => sum + count, 0)
   const shed = (attackerStatuses[429] ?? 0) + (attackerStatuses[503] ?? 0)
   const targets = {
     'anonymous REST ≥ 70 % of the ceiling': find('anonymous REST').ratioToCeiling >= 0.7,
     'anonymous GraphQL ≥ 70 % of the ceiling': find('anonymous GraphQL').ratioToCeiling >= 0.7,
-    'cache-busting attack: readers keep ≥ 50 % of their rate, p99 < 100 ms':
-      attack.ratioToAlone >= 0.5 && attack.latencyMs.p99 < 100,
+    'cache-busting attack: readers keep ≥ 50 % of their rate, p99 < 100 ms, all 200':
+      answered200(attack) && attack.ratioToAlone >= 0.5 && attack.latencyMs.p99 < 100,
     'cache-busting attack: the attacker gets mostly 429/503, no other 5xx':
       shed > attackerAnswered / 2 &&
       Object.keys(attackerStatuses).every((code) => code < 500 || code === '503'),
@@ -286,8 +306,8 @@ try {
       find('this server, anonymous').ratioToStock >= 1,
     'uncached signed-in reads ≥ stock Payload (same documents, same run)':
       find('this server, signed in').ratioToStock >= 1,
-    'signing burst: cached reads keep ≥ 50 % of their rate':
-      find('cached reads during a signing burst').ratioToAlone >= 0.5,
+    'signing burst: cached reads keep ≥ 50 % of their rate, all 200':
+      answered200(duringSigningRow) && duringSigningRow.ratioToAlone >= 0.5,
     'anonymous site page ≥ 50 % of the ceiling': find('anonymous site page').ratioToCeiling >= 0.5,
     'abusive requests: all 4xx, p99 < 50 ms': results
       .filter((result) => result.abusive)

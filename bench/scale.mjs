@@ -3,7 +3,7 @@
 // the ratio two/one for each. Loopback only, bounded time (about four minutes), the load
 // generator (autocannon's command) in a process of its own, apart from the servers and from
 // this one. Every request comes from one address, so the budget of uncached answers a visitor
-// may ask for (MISSES_PER_MINUTE) is turned off, as in the tests. Rounds alternate one and two
+// may ask for (MISSES_PER_MINUTE, MISS_SECONDS_PER_MINUTE) is turned off, as in the tests. Rounds alternate one and two
 // processes so that other work on the machine weighs on both alike; the median of each is
 // reported. On 2 cores the load generator itself takes a share, so two processes cannot
 // double: the aim is at least 1.5× on uncached reads. Writes bench/scale-results.json.
@@ -195,6 +195,7 @@ async function start(processes, extraEnv) {
       WEB_CONCURRENCY: String(processes),
       MALLOC_ARENA_MAX: '2',
       MISSES_PER_MINUTE: '0',
+      MISS_SECONDS_PER_MINUTE: '0',
       ...space.env,
       ...extraEnv,
     },

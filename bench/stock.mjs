@@ -91,7 +91,11 @@ const ROUTE = '/api/pages?limit=10&depth=0'
  */
 export async function uncachedAgainstStock({ space, editor, rounds, seconds, measure }) {
   ensureStockBuild()
-  const ours = await startServer(space, { API_CACHE_SECONDS: '0', MISSES_PER_MINUTE: '0' })
+  const ours = await startServer(space, {
+    API_CACHE_SECONDS: '0',
+    MISSES_PER_MINUTE: '0',
+    MISS_SECONDS_PER_MINUTE: '0',
+  })
   let stock
   try {
     const { token } = await json(ours.base, 'POST', '/api/users/login', editor)

@@ -66,8 +66,15 @@ export type Environment = {
     /** Longest wait in a queue before 503. */
     maxWaitMs: number
   }
-  /** Anonymous reads the cache could not answer, per client per minute; 0 turns it off. */
-  missesPerMinute: number
+  /** Each client's budget for anonymous reads the cache could not answer (see rateLimits.ts). */
+  missBudget: {
+    /** Misses per client per minute; 0 turns this count off. */
+    perMinute: number
+    /** Milliseconds of Payload's time on them per client per minute; 0 turns it off. */
+    timeMsPerMinute: number
+    /** How long a refusal waits before it is sent. */
+    refusalDelayMs: number
+  }
   /** How long an idle keep-alive connection stays open: longer than a load balancer's. */
   keepAliveTimeoutMs: number
   /** Longest time a client may take to send a request's headers. */
@@ -176,7 +183,12 @@ export function readEnvironment(variables: Variables = process.env): Environment
       },
       maxWaitMs: readInteger(variables, 'QUEUE_WAIT_MS', 10_000, { min: 1 }),
     },
-    missesPerMinute: readInteger(variables, 'MISSES_PER_MINUTE', 600, { min: 0 }),
+    missBudget: {
+      perMinute: readInteger(variables, 'MISSES_PER_MINUTE', 600, { min: 0 }),
+      timeMsPerMinute:
+        readInteger(variables, 'MISS_SECONDS_PER_MINUTE', 15, { min: 0, max: 3600 }) * 1000,
+      refusalDelayMs: readInteger(variables, 'REFUSAL_DELAY_MS', 500, { min: 0, max: 900 }),
+    },
     ...readTimeouts(variables),
     publicSite: readBoolean(variables, 'PUBLIC_SITE', true),
     logLevel: readLogLevel(variables),

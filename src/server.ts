@@ -1,11 +1,12 @@
 import { environment } from './server/environmentCheck'
 
-import http from 'node:http'
+import http, { type IncomingMessage } from 'node:http'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 import express from 'express'
 import next from 'next'
+import proxyaddr from 'proxy-addr'
 import { getPayload } from 'payload'
 
 import { applyMigrations, pingDatabase } from './db'
@@ -18,20 +19,26 @@ import { canonicalPath } from './server/canonicalPath'
 import { Credentials } from './server/credentials'
 import { Lane } from './server/lanes'
 import { metricsEndpoint } from './server/metricsEndpoint'
-import { observeRequests } from './server/observeRequests'
+import { requestObserver } from './server/observeRequests'
 import { authGraphqlFields, graphqlCostEstimator } from './server/graphqlLimits'
+import { earlyAnswers } from './server/earlyAnswers'
 import { methodNotAllowed } from './server/methodNotAllowed'
 import { refuseUnreadOverrideBodies } from './server/methodOverrideBody'
 import { refuseNulCharacters } from './server/nulCharacters'
-import { type Handover, publicApi, unavailableGraphqlFields } from './server/publicApi'
+import {
+  type Handover,
+  MAX_KEYED_BODY_BYTES,
+  publicApi,
+  unavailableGraphqlFields,
+} from './server/publicApi'
 import { payloadRest } from './server/payloadRest'
 import { publicPages } from './server/publicPages'
 import { publicSiteOff } from './server/publicSite'
 import { inThisProcess, type LimitStores, missBudget, perMinuteLimit } from './server/rateLimits'
-import { withBody } from './server/requestBody'
+import { bodyReadBefore, withBody } from './server/requestBody'
 import { routeLabeller } from './server/routeLabel'
 import { SIGN_FORM_LIMITED_HEADER, SIGN_RATE_LIMIT_MESSAGE } from './site/signState'
-import { securityHeaders } from './server/securityHeaders'
+import { securityHeaders, securityHeaderValues } from './server/securityHeaders'
 import { signRoute } from './server/signRoute'
 import { startSharedState } from './sharedState'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
@@ -50,7 +57,15 @@ async function main(): Promise<void> {
   const payload = await getPayload({ config, cron: true })
   await applyMigrations(payload)
 
-  const nextApp = next({ dev: development, dir: PROJECT_ROOT, hostname: environment.host })
+  // Next.js fetches a server action's redirect from this address and port on the visitor's
+  // behalf; without the port it would ask port 3000, whoever listens there. (With PORT=0 it
+  // cannot know the port, and such a redirect fails: a free port is for tests.)
+  const nextApp = next({
+    dev: development,
+    dir: PROJECT_ROOT,
+    hostname: environment.host,
+    port: environment.port,
+  })
   await nextApp.prepare()
   const handleWithNext = nextApp.getRequestHandler()
 
@@ -63,24 +78,29 @@ async function main(): Promise<void> {
     publicReads: new Lane('public reads', { ...bounds.publicReads, maxWaitMs: bounds.maxWaitMs }),
     signedIn: new Lane('signed in', { ...bounds.signedIn, maxWaitMs: bounds.maxWaitMs }),
   }
-  const withinBudget = missBudget(environment.missesPerMinute, stores('misses'))
 
   let shuttingDown = false
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', environment.trustProxy)
+  // req.ip, for requests Express has not seen yet (see earlyAnswers).
+  const clientOf = (req: IncomingMessage) => proxyaddr(req, app.get('trust proxy fn'))
+  const budget = missBudget({
+    ...environment.missBudget,
+    clientOf,
+    store: stores('misses'),
+  })
 
   // Every decision after this, the request log and metrics included, sees the path Next.js
   // and Payload will route by.
   app.use(canonicalPath())
-  app.use(
-    observeRequests({
-      payload,
-      // Behind a trusted proxy its request id ties its log to ours.
-      trustRequestId: Boolean(environment.trustProxy),
-      routeOf: routeLabeller(payload.config),
-    }),
-  )
+  const observer = requestObserver({
+    payload,
+    // Behind a trusted proxy its request id ties its log to ours.
+    trustRequestId: Boolean(environment.trustProxy),
+    routeOf: routeLabeller(payload.config),
+  })
+  app.use(observer.middleware)
 
   app.get(
     '/metrics',
@@ -113,13 +133,12 @@ async function main(): Promise<void> {
     if (shuttingDown) res.setHeader('Connection', 'close')
     nextMiddleware()
   })
-  app.use(
-    securityHeaders({
-      development,
-      https: environment.serverUrl.startsWith('https://'),
-      frontendOrigin: environment.frontendUrl && new URL(environment.frontendUrl).origin,
-    }),
-  )
+  const securityOptions = {
+    development,
+    https: environment.serverUrl.startsWith('https://'),
+    frontendOrigin: environment.frontendUrl && new URL(environment.frontendUrl).origin,
+  }
+  app.use(securityHeaders(securityOptions))
   app.use(
     bodyLimits({
       jsonBytes: environment.requestBodyLimitBytes,
@@ -154,37 +173,36 @@ async function main(): Promise<void> {
     nextMiddleware()
   })
   // Cache hits and refusals are answered here, without waiting for a lane.
-  app.use(
-    publicApi({
-      cache: {
-        maxBytes: environment.apiCacheMaxBytes,
-        seconds: environment.apiCacheSeconds,
-        staleSeconds: environment.apiCacheStaleSeconds,
-      },
-      questions: new Questions(payload.config),
-      rest: payloadRest(payload),
-      credentials,
-      corsOrigins: Array.isArray(payload.config.cors) ? payload.config.cors : [],
-      unavailableGraphql: unavailableGraphqlFields(payload.config),
-      authGraphql: authGraphqlFields(payload.config),
-      graphqlCost: graphqlCostEstimator(payload.config),
-    }),
-  )
-  if (environment.publicSite) {
-    app.use(
-      publicPages({
+  const api = publicApi({
+    cache: {
+      maxBytes: environment.apiCacheMaxBytes,
+      seconds: environment.apiCacheSeconds,
+      staleSeconds: environment.apiCacheStaleSeconds,
+    },
+    questions: new Questions(payload.config),
+    rest: payloadRest(payload),
+    credentials,
+    corsOrigins: Array.isArray(payload.config.cors) ? payload.config.cors : [],
+    unavailableGraphql: unavailableGraphqlFields(payload.config),
+    authGraphql: authGraphqlFields(payload.config),
+    graphqlCost: graphqlCostEstimator(payload.config),
+  })
+  app.use(api.middleware)
+  const pages = environment.publicSite
+    ? publicPages({
         credentials,
         cache: {
           maxBytes: environment.apiCacheMaxBytes,
           seconds: environment.apiCacheSeconds,
           staleSeconds: environment.apiCacheStaleSeconds,
         },
-      }),
-    )
-  }
+      })
+    : undefined
+  if (pages) app.use(pages.middleware)
   // Everything else makes Payload (or Next.js) work: it takes its turn in a lane.
   app.use(async (req, res) => {
-    const { body, read, answer } = res.locals as Handover
+    const { read, answer } = res.locals as Handover
+    const body = (res.locals as Handover).body ?? bodyReadBefore(req)
     const handOn = answer ?? (() => handleWithNext(body ? withBody(req, body) : req, res))
     if (req.path.startsWith('/_next/static/')) return handOn()
     if (credentials.carried(req.headers) && (await credentials.plausible(req.headers))) {
@@ -194,13 +212,33 @@ async function main(): Promise<void> {
     // signatures are cheapest committed together: they are not held back here.
     const reading = read || req.method === 'GET' || req.method === 'HEAD'
     if (!reading) return handOn()
-    if (!(await withinBudget(req, res))) return
-    return lanes.publicReads.admit(res, handOn)
+    if (!(await budget.spend(req, res))) return
+    return lanes.publicReads.admit(res, () => {
+      // What Payload spends on it, from its turn to its answer, is charged to the client.
+      const started = performance.now()
+      res.once('close', () => budget.charge(req, performance.now() - started))
+      return handOn()
+    })
   })
 
-  const server = await listen(app, environment)
+  // A repeat of a question already answered, and a client over its budget, are answered
+  // before Express sees them.
+  const answerEarly = earlyAnswers({
+    answers: pages ? [api.answerHit, pages.answerHit] : [api.answerHit],
+    budget,
+    credentials,
+    observer,
+    headers: securityHeaderValues(securityOptions),
+    open: () => !shuttingDown,
+    maxKeyedBodyBytes: MAX_KEYED_BODY_BYTES,
+  })
+  const server = await listen(
+    (req, res) => answerEarly(req, res, () => void app(req, res)),
+    environment,
+  )
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : environment.port
+  await warmGraphql(port, payload.logger)
   payload.logger.info(
     `stopsim-cms listening on http://${environment.host}:${port} ` +
       `(admin: ${environment.serverUrl}/admin, database: ${payload.db.name})`,
@@ -241,7 +279,7 @@ async function main(): Promise<void> {
  * request, is cut off.
  */
 function listen(
-  app: express.Express,
+  app: http.RequestListener,
   settings: Pick<
     typeof environment,
     'host' | 'port' | 'keepAliveTimeoutMs' | 'headersTimeoutMs' | 'requestTimeoutMs'
@@ -261,6 +299,27 @@ function listen(
     server.once('error', reject)
     server.listen(settings.port, settings.host, () => resolve(server))
   })
+}
+
+/**
+ * Payload builds its GraphQL schema on the first GraphQL request, which then takes seconds: one
+ * asked here, before the server says it is listening, so that no visitor's request is the first.
+ */
+async function warmGraphql(port: number, logger: { warn: (message: string) => void }) {
+  try {
+    const response = await withTimeout(
+      fetch(`http://127.0.0.1:${port}/api/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      }),
+      60_000,
+    )
+    await response.arrayBuffer()
+    if (!response.ok) logger.warn(`warming GraphQL up answered ${response.status}`)
+  } catch (error) {
+    logger.warn(`warming GraphQL up failed: ${String(error)}`)
+  }
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

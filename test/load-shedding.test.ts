@@ -121,6 +121,155 @@ describe('shedding load on the real server', () => {
   })
 })
 
+// A small cache (128 KiB), so that a flood can fill it many times over, behind a proxy (TRUST_PROXY), so
+// that each simulated client speaks from its own address as a deployment sees them.
+const SMALL_CACHE = {
+  API_CACHE_MAX_BYTES: String(128 * 1024),
+  // Long enough that no answer expires during a test: only eviction could take it.
+  API_CACHE_SECONDS: '3600',
+  TRUST_PROXY: '1',
+  MISSES_PER_MINUTE: '50',
+  // A thousand refusals in a row: each sent at once.
+  REFUSAL_DELAY_MS: '0',
+}
+const FLOOD = 1000
+
+describe('the read cache under a flood of one-off questions', () => {
+  let server: RunningServer
+  let client: ReturnType<typeof api>
+  let question = 0
+  const from = (address: string) => ({ headers: { 'x-forwarded-for': address } })
+  const oneOff = () => `/api/statements?depth=0&where[title][like]=one-off-${(question += 1)}`
+  /** `count` one-off questions, a few at a time, each from the address `addressOf` gives it. */
+  const flood = async (count: number, addressOf: (index: number) => string) => {
+    const statuses: number[] = []
+    for (let index = 0; index < count; index += 8) {
+      const batch = Array.from({ length: Math.min(8, count - index) }, (_, offset) =>
+        client.request(oneOff(), from(addressOf(index + offset))),
+      )
+      statuses.push(...(await Promise.all(batch)).map((answer) => answer.status))
+    }
+    return statuses
+  }
+
+  beforeAll(async () => {
+    server = await startServer('sqlite', SMALL_CACHE)
+    client = api(server.url)
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('keeps an answer asked for often while thousands asked for once come and go', async () => {
+    const hot = '/api/statements?depth=0&limit=5'
+    const reader = from('198.51.100.1')
+    expect((await client.request(hot, reader)).headers.get('x-cache')).toBe('MISS')
+    for (let read = 0; read < 3; read += 1) {
+      expect((await client.request(hot, reader)).headers.get('x-cache')).toBe('HIT')
+    }
+    // A crowd of addresses, each within its budget: every one of these is a miss that is stored.
+    const statuses = await flood(FLOOD, (index) => `10.${index >> 8}.${index & 255}.1`)
+    expect(
+      statuses.every((status) => status === 200),
+      String(new Set(statuses)),
+    ).toBe(true)
+    const after = await client.request(hot, reader)
+    expect(after.status).toBe(200)
+    expect(after.headers.get('x-cache')).toBe('HIT')
+  })
+
+  it('stores nothing for a client past its miss budget, so its answers displace no one’s', async () => {
+    const attacker = '203.0.113.7'
+    // The attacker spends its budget first, then another reader's answer is stored once.
+    const spent = await flood(60, () => attacker)
+    expect(spent.filter((status) => status === 429).length).toBeGreaterThan(0)
+    const once = '/api/statements?depth=0&limit=7'
+    const reader = from('198.51.100.2')
+    expect((await client.request(once, reader)).headers.get('x-cache')).toBe('MISS')
+    const refused = await flood(FLOOD, () => attacker)
+    expect(
+      refused.every((status) => status === 429),
+      String(new Set(refused)),
+    ).toBe(true)
+    const over = await client.request<ErrorBody>(oneOff(), from(attacker))
+    expect(over.status).toBe(429)
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(over.body.errors?.[0]?.message).toMatch(/Too many new requests/)
+    const again = await client.request(once, reader)
+    expect(again.status).toBe(200)
+    expect(again.headers.get('x-cache')).toBe('HIT')
+  })
+})
+
+describe('the budget of Payload’s time per client', () => {
+  let server: RunningServer
+
+  beforeAll(async () => {
+    // Behind a proxy, so that two clients can be told apart on loopback; a second of Payload's
+    // time a minute each, and no count of misses.
+    server = await startServer('sqlite', {
+      TRUST_PROXY: '1',
+      MISSES_PER_MINUTE: '0',
+      MISS_SECONDS_PER_MINUTE: '1',
+    })
+    const team = await createTeam(server.url)
+    for (let index = 0; index < 30; index += 1) {
+      const created = await api(server.url).request('/api/statements', {
+        method: 'POST',
+        auth: team.editor,
+        body: {
+          title: `Costly question ${index}`,
+          kind: 'statement',
+          _status: 'published',
+          contentWarnings: { reviewed: true },
+        },
+      })
+      expect(created.status).toBe(201)
+    }
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  it('refuses a client whose few questions cost much, and no one else (probe: 290 a minute went on)', async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': address })
+    const heavy = api(server.url)
+    let question = 0
+    const costly = () =>
+      `/api/statements?limit=100&depth=3&where[title][not_equals]=never-${(question += 1)}`
+    const cached = '/api/statements?limit=1&depth=0'
+    expect((await heavy.request(cached, { headers: from('203.0.113.7') })).status).toBe(200)
+
+    const statuses: number[] = []
+    let refusal: Awaited<ReturnType<typeof heavy.request<ErrorBody>>> | undefined
+    // Far fewer than any count of misses would stop: their cost is what runs out.
+    for (let attempt = 0; attempt < 60 && !refusal; attempt += 1) {
+      const answer = await heavy.request<ErrorBody>(costly(), { headers: from('203.0.113.7') })
+      statuses.push(answer.status)
+      if (answer.status === 429) refusal = answer
+    }
+    expect(refusal, `refused after ${statuses.length}: ${statuses}`).toBeDefined()
+    expect(statuses.slice(0, -1).every((status) => status === 200)).toBe(true)
+    expect(Number(refusal?.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(refusal?.body.errors?.[0]?.message).toMatch(/Too many new requests/)
+    // Refused again while it waits, in the same words and with the same headers.
+    const again = await heavy.request<ErrorBody>(costly(), { headers: from('203.0.113.7') })
+    expect(again.status).toBe(429)
+    expect(again.body.errors?.[0]?.message).toMatch(/Too many new requests/)
+    expect(again.headers.get('content-security-policy')).toContain("object-src 'none'")
+    expect(again.headers.get('x-request-id')).toBeTruthy()
+    // Its cached reads go on, and another client's questions are answered.
+    const hit = await heavy.request(cached, { headers: from('203.0.113.7') })
+    expect(hit.status).toBe(200)
+    expect(hit.headers.get('x-cache')).toBe('HIT')
+    const other = await heavy.request(costly(), { headers: from('198.51.100.20') })
+    expect(other.status).toBe(200)
+    // Health checks are never refused for it.
+    const health = await heavy.request('/healthz', { headers: from('203.0.113.7') })
+    expect(health.status).toBe(200)
+  })
+})
+
 /** A GET on a connection of its own, so that many can arrive at the server at once. */
 function rawGet(
   baseUrl: string,

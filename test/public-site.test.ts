@@ -296,6 +296,21 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
     expect(problems).toEqual([])
   })
 
+  it('follows the thank-you redirect of a form sent by script (probe: fetched from port 3000)', async () => {
+    // A script-sent form without its enhancement mark is answered with a redirect, which Next.js
+    // fetches from the server's own address on the server's behalf.
+    const { page } = await newPage()
+    await page.goto(`${server.url}/statements/${DEMO_LETTER_SLUG}`)
+    await page.locator('input[name="enhanced"]').evaluate((input) => input.remove())
+    await page.fill('#sign-name', 'Quentin Arkwright')
+    await page.fill('#sign-email', 'quentin.arkwright@example.org')
+    await page.check('#sign-consent')
+    await page.getByRole('button', { name: 'Sign the letter' }).click()
+    await page.waitForURL(/\/signed$/, { timeout: 15_000 })
+    await expect(page.locator('h1').innerText()).resolves.toBe('Thank you for signing')
+    expect(server.output()).not.toContain('failed to get redirect response')
+  })
+
   it('lists the letter’s public signatures with pages, honouring each display choice', async () => {
     const { page } = await newPage()
     await page.goto(`${server.url}/statements/${DEMO_LETTER_SLUG}`)
@@ -520,6 +535,21 @@ describe('the public website in Chromium', { timeout: 240_000 }, () => {
       headers: { cookie: 'hide-topics=police' },
     })
     expect(hiding.headers.get('x-cache')).toBe('MISS')
+    await hiding.text()
+    // The choice as the page reads it: the last cookie of that name, decoded; the order and
+    // repeats of topics make no new entry (probe: each spelling was drawn again).
+    const hidingAs = (cookie: string) => fetch(`${server.url}/updates`, { headers: { cookie } })
+    const repeated = await hidingAs('hide-topics=; hide-topics=police')
+    expect(repeated.headers.get('x-cache')).toBe('HIT')
+    expect(await repeated.text()).toBe(await (await hidingAs('hide-topics=police')).text())
+    const both = await hidingAs('hide-topics=police.restraint')
+    expect(both.headers.get('x-cache')).toBe('MISS')
+    await both.text()
+    for (const spelling of ['restraint.police', 'police%2Crestraint', 'restraint.police.police']) {
+      const again = await hidingAs(`hide-topics=${spelling}`)
+      expect(again.headers.get('x-cache'), spelling).toBe('HIT')
+      await again.text()
+    }
     const login = await fetch(`${server.url}/api/users/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

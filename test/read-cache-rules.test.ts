@@ -3,12 +3,14 @@ import crypto from 'node:crypto'
 import type { Payload, PayloadRequest, SanitizedConfig } from 'payload'
 
 import { parse } from 'graphql'
+import { SignJWT } from 'jose'
 
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { readEnvironment } from '../src/environment'
 import { createConfig } from '../src/payload.config'
 import { seenByAnonymous } from '../src/readCache/anonymousView'
+import { SegmentedLru } from '../src/server/anonymousReadCache'
 import { parseQuery, Questions } from '../src/server/apiQuestion'
 import { canonicalUrl } from '../src/server/canonicalPath'
 import { Credentials } from '../src/server/credentials'
@@ -181,5 +183,89 @@ describe('the anonymous read cache’s rules', () => {
     expect(credentials.carried({ cookie: 'theme=dark; payload-token=abc' })).toBe(true)
     expect(credentials.carried({ authorization: 'users API-Key abc' })).toBe(true)
     expect(credentials.carried({ cookie: 'payload-tokenish=abc' })).toBe(false)
+  })
+
+  it('takes a token for genuine while it is signed with this server’s secret and unexpired', async () => {
+    const credentials = new Credentials({
+      authStrategies: [{ name: 'local-jwt', authenticate: async () => ({ user: null }) }],
+      config: { admin: {}, cookiePrefix: 'payload' },
+      secret: 'this-server',
+    } as unknown as Payload)
+    const now = Math.floor(Date.now() / 1000)
+    const tokenSigned = (secret: string, expires: number) =>
+      new SignJWT({ id: 1, collection: 'users' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setExpirationTime(expires)
+        .sign(new TextEncoder().encode(secret))
+    const sent = (token: string) => ({ authorization: `JWT ${token}` })
+    const token = await tokenSigned('this-server', now + 60)
+    expect(await credentials.plausible(sent(token))).toBe(true)
+    // Asked again (the answer is remembered): still genuine.
+    expect(await credentials.plausible({ cookie: `payload-token=${token}` })).toBe(true)
+    expect(await credentials.plausible(sent(await tokenSigned('another', now + 60)))).toBe(false)
+    expect(await credentials.plausible(sent(await tokenSigned('this-server', now - 1)))).toBe(false)
+    expect(await credentials.plausible(sent(`${token.slice(0, -2)}xx`))).toBe(false)
+    vi.useFakeTimers({ now: (now + 61) * 1000, toFake: ['Date'] })
+    try {
+      // Remembered or not, a token is not genuine past its expiry.
+      expect(await credentials.plausible(sent(token))).toBe(false)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+// The store behind both the cached answers and the remembered spellings of each request.
+describe('the read cache’s store', () => {
+  it('keeps what is asked for often while a flood of one-off keys comes and goes', () => {
+    const spellings = new SegmentedLru<string>({ max: 100 })
+    for (let reader = 0; reader < 10; reader += 1) {
+      spellings.set(`GET /popular-${reader}`, `key-${reader}`)
+      expect(spellings.get(`GET /popular-${reader}`)).toBe(`key-${reader}`)
+    }
+    for (let attack = 0; attack < 10_000; attack += 1) {
+      spellings.set(`GET /bust-${attack}`, `bust-${attack}`)
+    }
+    for (let reader = 0; reader < 10; reader += 1) {
+      expect(spellings.get(`GET /popular-${reader}`)).toBe(`key-${reader}`)
+    }
+    // The newest one-off keys are still there, for a second asking to find.
+    expect(spellings.get('GET /bust-9999')).toBe('bust-9999')
+  })
+
+  it('moves the least recently used of the often-asked back to probation, not out', () => {
+    const store = new SegmentedLru<string>({ max: 10 })
+    for (let key = 0; key < 9; key += 1) {
+      store.set(`k${key}`, `v${key}`)
+      store.get(`k${key}`)
+    }
+    // The protected segment holds 8: the oldest of the 9 was moved back to probation.
+    expect(store.get('k0')).toBe('v0')
+    expect([...store.entries()].map(([key]) => key).sort()).toEqual(
+      Array.from({ length: 9 }, (_, key) => `k${key}`).sort(),
+    )
+  })
+
+  it('puts an often-asked answer that a write dropped straight back among the protected', () => {
+    const store = new SegmentedLru<string>({ max: 10 })
+    store.set('hot', 'old')
+    store.get('hot')
+    store.delete('hot')
+    expect(store.get('hot')).toBeUndefined()
+    store.set('hot', 'new')
+    for (let attack = 0; attack < 100; attack += 1) store.set(`bust-${attack}`, 'x')
+    expect(store.get('hot')).toBe('new')
+  })
+
+  it('drops entries once they expire', () => {
+    const store = new SegmentedLru<{ expiresAt: number }>({
+      maxSize: 1000,
+      sizeOf: () => 10,
+      expiresAt: (value) => value.expiresAt,
+    })
+    store.set('gone', { expiresAt: Date.now() - 1 })
+    expect(store.get('gone')).toBeUndefined()
+    store.set('kept', { expiresAt: Date.now() + 60_000 })
+    expect(store.get('kept')).toBeDefined()
   })
 })

@@ -1,6 +1,7 @@
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 
+import { ArchiveError } from './manifest'
 import type { Progress } from './progress'
 
 // Pages every site has, besides those the sitemap lists.
@@ -83,7 +84,14 @@ export async function crawlSite({
     const address = queue.shift()!
     const response = await fetch(address, { redirect: 'manual' })
     const type = response.headers.get('content-type') ?? ''
-    if (response.status !== 200) continue
+    // A page that is gone, or moved, has no copy; any other failure would leave a hole.
+    if (response.status === 404 || response.status === 410) continue
+    if (response.status >= 300 && response.status < 400) continue
+    if (response.status !== 200) {
+      throw new ArchiveError(
+        `The page ${address.pathname} answered ${response.status} while the static copy was drawn: try again.`,
+      )
+    }
     const file = fileFor(address)
     if (!type.startsWith('text/html')) {
       if (FILE_NAME.test(address.pathname)) pages.set(file, await response.text())

@@ -51,6 +51,9 @@ export async function startArchiveSite({
       PUBLIC_SITE: 'true',
       // Nothing it draws is kept: every page is read once.
       API_CACHE_MAX_BYTES: '0',
+      // Its one reader asks for every page, each a miss: no visitor's budget applies.
+      MISSES_PER_MINUTE: '0',
+      MISS_SECONDS_PER_MINUTE: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })

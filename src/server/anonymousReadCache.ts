@@ -32,6 +32,8 @@ type Prepared = {
   tags: ReadonlySet<string>
   /** After this (ms since the epoch) the entry is only served while it is being refreshed. */
   freshUntil: number
+  /** After this (ms since the epoch) the entry is gone. */
+  expiresAt: number
 }
 
 export type CaptureOptions = {
@@ -66,6 +68,11 @@ const GZIP_MIN_BYTES = 1024
 const LONGEST_WAIT_MS = 5_000
 // Spellings remembered: a repeated request is then found without parsing its query again.
 const MAX_SPELLINGS = 10_000
+// The share of each cache that answers asked for only once may take (see SegmentedLru).
+const PROBATION_SHARE = 0.2
+// Keys of often-asked answers that a write dropped, remembered so that the answer read again
+// after the write goes straight back among the often-asked.
+const MAX_GHOSTS = 1024
 
 /**
  * Anonymous API responses, kept in this process until a write changes what they show (see
@@ -75,15 +82,17 @@ const MAX_SPELLINGS = 10_000
  *
  * Entries are stored under the canonical key of their question; the exact spelling of each
  * request that filled one is remembered too, so that a repeat is found without working the
- * question out again.
+ * question out again. Both resist a flood of questions asked once (a cache-busting attack):
+ * see SegmentedLru.
  */
 export class AnonymousReadCache {
-  private readonly entries: LRUCache<string, Prepared> | undefined
-  private readonly spellings = new LRUCache<string, string>({ max: MAX_SPELLINGS })
+  private readonly entries: SegmentedLru<Prepared> | undefined
+  private readonly spellings = new SegmentedLru<string>({ max: MAX_SPELLINGS })
   private readonly inFlight = new Map<string, Flight>()
   private readonly cacheControl: string
   private readonly maxEntryBytes: number
   private readonly freshMs: number
+  private readonly keptMs: number
 
   constructor({ maxBytes, seconds, staleSeconds }: ReadCacheOptions) {
     this.cacheControl =
@@ -91,18 +100,19 @@ export class AnonymousReadCache {
         ? `public, max-age=0, s-maxage=${seconds}, stale-while-revalidate=${staleSeconds}`
         : 'no-cache'
     this.freshMs = seconds * 1000
+    // Kept past its time for as long as a CDN may serve it stale: see serveOrWait.
+    this.keptMs = (seconds + staleSeconds) * 1000
     // Larger responses are still sent, just not kept: a few of them must not evict the rest.
     this.maxEntryBytes = Math.max(1024 * 1024, Math.floor(maxBytes / 8))
     if (maxBytes > 0 && seconds > 0) {
-      const entries = new LRUCache<string, Prepared>({
+      const entries = new SegmentedLru<Prepared>({
         maxSize: maxBytes,
-        sizeCalculation: (entry, key) =>
+        sizeOf: (entry, key) =>
           entry.identity.body.length +
           (entry.gzip?.body.length ?? 0) +
           key.length +
           ENTRY_OVERHEAD_BYTES,
-        // Kept past its time for as long as a CDN may serve it stale: see serveOrWait.
-        ttl: (seconds + staleSeconds) * 1000,
+        expiresAt: (entry) => entry.expiresAt,
       })
       onWrite((tags) => {
         const all = tags.has(EVERYTHING)
@@ -127,6 +137,26 @@ export class AnonymousReadCache {
     if (!stored) return false
     send(stored, 200, req, acceptsGzip, 'HIT', (status, headers, body) =>
       res.writeHead(status, headers).end(body),
+    )
+    return true
+  }
+
+  /**
+   * Answers from the cache only when its stored answer is fresh (not past its time, so no one
+   * need refresh it), adding `headers`, and returns true; otherwise returns false and sends
+   * nothing. For cache hits answered before Express (see earlyAnswers.ts).
+   */
+  sendFresh(
+    key: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    acceptsGzip: boolean,
+    headers: OutgoingHttpHeaders,
+  ): boolean {
+    const stored = this.entries?.get(key)
+    if (!stored || Date.now() > stored.freshUntil) return false
+    send(stored, 200, req, acceptsGzip, 'HIT', (status, own, body) =>
+      res.writeHead(status, { ...headers, ...own }).end(body),
     )
     return true
   }
@@ -219,7 +249,7 @@ export class AnonymousReadCache {
       if (isGraphqlRequestError(result) && res.statusCode < 400) res.statusCode = 400
       const storable = options.key !== undefined && this.mayStore(res, body, options, result)
       if (!storable) {
-        const plain = prepare({}, body, false, options.tags, 0, options.acceptsGzip)
+        const plain = prepare({}, body, false, options.tags, 0, 0, options.acceptsGzip)
         send(plain, res.statusCode, req, options.acceptsGzip, undefined, reply)
         return
       }
@@ -237,6 +267,7 @@ export class AnonymousReadCache {
         options.conditional,
         options.tags,
         this.freshMs,
+        this.keptMs,
         kept || options.acceptsGzip,
       )
       // A write that began while this response was being read may not be in it.
@@ -290,6 +321,7 @@ function prepare(
   conditional: boolean,
   tags: ReadonlySet<string>,
   freshMs: number,
+  keptMs: number,
   compress: boolean,
 ): Prepared {
   const etag = conditional ? etagOf(body) : undefined
@@ -320,6 +352,96 @@ function prepare(
     cacheControl: headers['cache-control'] as string | undefined,
     tags,
     freshUntil: Date.now() + freshMs,
+    expiresAt: Date.now() + keptMs,
+  }
+}
+
+type SegmentedLruOptions<V> =
+  | { max: number; maxSize?: undefined; sizeOf?: undefined; expiresAt?: (value: V) => number }
+  | {
+      max?: undefined
+      maxSize: number
+      sizeOf: (value: V, key: string) => number
+      expiresAt?: (value: V) => number
+    }
+
+/**
+ * A segmented LRU (Karedla, Love and Wherry, 1994): what is stored goes first into a small
+ * probation segment, and only a second request for it moves it into the protected segment,
+ * where the least recently used are moved back to probation rather than dropped. A flood of
+ * questions asked once (a cache-busting attack, a crawler) then only ever evicts other answers
+ * asked once, never the ones readers keep asking for; a plain LRU lets each one-off answer push
+ * the oldest popular one out.
+ *
+ * Made of two lru-cache instances because lru-cache (kept for its byte sizes and expiry) has
+ * no admission policy of its own, and no well-kept npm package offers one with sizes in bytes
+ * and expiry per entry (mnemonist, @neophi/sieve-cache and the LFU packages have neither). A
+ * TinyLFU frequency sketch would also stop an attacker who asks each question twice, at the
+ * cost of much more code here; a client's miss budget (rateLimits.ts) already bounds that.
+ */
+export class SegmentedLru<V extends object | string> {
+  private readonly probation: LRUCache<string, V>
+  private readonly hot: LRUCache<string, V>
+  private readonly ghosts = new LRUCache<string, true>({ max: MAX_GHOSTS })
+  private readonly expiresAt: ((value: V) => number) | undefined
+
+  constructor(options: SegmentedLruOptions<V>) {
+    this.expiresAt = options.expiresAt
+    const part = (share: number) => (total: number) => Math.max(1, Math.floor(total * share))
+    const segment = (
+      share: number,
+      demote?: (value: V, key: string, reason: LRUCache.DisposeReason) => void,
+    ) =>
+      options.maxSize !== undefined
+        ? new LRUCache<string, V>({
+            maxSize: part(share)(options.maxSize),
+            sizeCalculation: options.sizeOf,
+            disposeAfter: demote,
+          })
+        : new LRUCache<string, V>({ max: part(share)(options.max), disposeAfter: demote })
+    this.probation = segment(PROBATION_SHARE)
+    // Called after the set that evicted it has finished, so never inside lru-cache's own work.
+    this.hot = segment(1 - PROBATION_SHARE, (value, key, reason) => {
+      if (reason === 'evict') this.store(this.probation, key, value)
+    })
+  }
+
+  get(key: string): V | undefined {
+    const hot = this.hot.get(key)
+    if (hot !== undefined) return hot
+    const value = this.probation.get(key)
+    if (value === undefined) return undefined
+    // Asked for again: no longer a one-off.
+    this.probation.delete(key)
+    this.store(this.hot, key, value)
+    return value
+  }
+
+  set(key: string, value: V): void {
+    // A refreshed answer keeps its place; one that a write dropped goes back where it was.
+    if (this.hot.has(key) || this.ghosts.delete(key)) {
+      this.probation.delete(key)
+      this.store(this.hot, key, value)
+    } else {
+      this.store(this.probation, key, value)
+    }
+  }
+
+  delete(key: string): void {
+    if (this.hot.delete(key)) this.ghosts.set(key, true)
+    else this.probation.delete(key)
+  }
+
+  /** Every entry, hot first; entries may be deleted while this runs. */
+  *entries(): Generator<[string, V]> {
+    yield* this.hot.entries()
+    yield* this.probation.entries()
+  }
+
+  private store(segment: LRUCache<string, V>, key: string, value: V): void {
+    const ttl = this.expiresAt ? this.expiresAt(value) - Date.now() : 0
+    if (this.expiresAt && ttl <= 0) return
+    segment.set(key, value, { ttl })
   }
 }
 

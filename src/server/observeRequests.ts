@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
@@ -16,41 +18,71 @@ type Options = {
   routeOf: (path: string) => string
 }
 
+export type RequestObserver = {
+  /**
+   * Gives the request its id (the trusted proxy's or a new one) and records it when its answer
+   * has been sent; the same id however often it is asked. The caller sends the id as
+   * X-Request-Id.
+   */
+  observe: (req: IncomingMessage, res: ServerResponse) => string
+  /** For Express: observes, sends X-Request-Id and runs the rest with the id in the log context. */
+  middleware: RequestHandler
+}
+
 /**
- * Gives each request an id (the trusted proxy's or a new one), returns it as X-Request-Id and
- * runs the rest of the request with it in the log context. When the answer is sent, one log
- * line and the request metrics record method, route (never the path or query string, which
- * can carry tokens or addresses), status and duration.
+ * One log line and the request metrics per request, once its answer is sent: method, route
+ * (never the path or query string, which can carry tokens or addresses), status and duration.
+ * Cache hits answered before Express (see earlyAnswers.ts) are observed the same way.
  */
-export function observeRequests({ payload, trustRequestId, routeOf }: Options): RequestHandler {
-  return (req, res, next) => {
-    const given = trustRequestId ? req.get('x-request-id') : undefined
-    const requestId = given && ACCEPTABLE_REQUEST_ID.test(given) ? given : crypto.randomUUID()
-    res.setHeader('X-Request-Id', requestId)
+export function requestObserver({ payload, trustRequestId, routeOf }: Options): RequestObserver {
+  const ids = new WeakMap<IncomingMessage, string>()
+
+  const observe = (req: IncomingMessage, res: ServerResponse): string => {
+    const known = ids.get(req)
+    if (known !== undefined) return known
+    const given = trustRequestId ? req.headers['x-request-id'] : undefined
+    const requestId =
+      typeof given === 'string' && ACCEPTABLE_REQUEST_ID.test(given) ? given : crypto.randomUUID()
+    ids.set(req, requestId)
     const started = process.hrtime.bigint()
     res.once('close', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9
-      const route = routeOf(req.path)
+      const route = routeOf(pathOf(req.url))
       const status = res.statusCode
-      metrics.requests.inc({ method: req.method, route, status })
-      metrics.requestDuration.observe({ method: req.method, route }, seconds)
+      const method = req.method ?? ''
+      metrics.requests.inc({ method, route, status })
+      metrics.requestDuration.observe({ method, route }, seconds)
       const cacheResult = res.getHeader('x-cache')
       if (cacheResult === 'HIT' || cacheResult === 'MISS') {
         metrics.cacheLookups.inc({ result: cacheResult.toLowerCase() })
       }
-      requestContext.run({ requestId }, () =>
-        payload.logger.info(
-          {
-            method: req.method,
-            route,
-            status,
-            durationMs: Math.round(seconds * 10_000) / 10,
-            ...(res.writableFinished ? {} : { aborted: true }),
-          },
-          'request',
-        ),
+      payload.logger.info(
+        {
+          requestId,
+          method,
+          route,
+          status,
+          durationMs: Math.round(seconds * 10_000) / 10,
+          ...(res.writableFinished ? {} : { aborted: true }),
+        },
+        'request',
       )
     })
-    requestContext.run({ requestId }, next)
+    return requestId
   }
+
+  return {
+    observe,
+    middleware: (req, res, next) => {
+      const requestId = observe(req, res)
+      res.setHeader('X-Request-Id', requestId)
+      requestContext.run({ requestId }, next)
+    },
+  }
+}
+
+const pathOf = (url: string | undefined) => {
+  const target = url ?? '/'
+  const queryAt = target.indexOf('?')
+  return queryAt < 0 ? target : target.slice(0, queryAt)
 }

@@ -48,5 +48,7 @@ function webRequestOf(req: Request): globalThis.Request {
     // A Host header no URL can hold: Payload reads only the path and query from it.
     url = new URL(req.url, 'http://localhost')
   }
-  return new globalThis.Request(url, { method: req.method, headers })
+  // Payload's routes have no HEAD: it is their GET, whose body is then left unsent.
+  const method = req.method === 'HEAD' ? 'GET' : req.method
+  return new globalThis.Request(url, { method, headers })
 }

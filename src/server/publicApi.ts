@@ -22,11 +22,12 @@ import {
   inspectGraphql,
   unavailableFieldProblem,
 } from './graphqlLimits'
+import type { HitAnswer } from './earlyAnswers'
 import { readBody } from './requestBody'
 import { type Reader, restQueryProblem, restQueryShapeProblem } from './restLimits'
 
 // A cached GraphQL answer is keyed by the whole request body.
-const MAX_KEYED_BODY_BYTES = 16 * 1024
+export const MAX_KEYED_BODY_BYTES = 16 * 1024
 const SHOWS_ANYTHING: ReadonlySet<string> = new Set([EVERYTHING])
 const SHOWS_NOTHING: ReadonlySet<string> = new Set()
 
@@ -75,7 +76,7 @@ export function publicApi({
   unavailableGraphql,
   authGraphql,
   graphqlCost,
-}: Options): RequestHandler {
+}: Options): { middleware: RequestHandler; answerHit: HitAnswer } {
   const cache = new AnonymousReadCache(cacheOptions)
   const allowedOrigins = new Set(corsOrigins)
   // Payload adds Access-Control-Allow-Origin only for these, so only they make responses differ.
@@ -83,6 +84,10 @@ export function publicApi({
     const origin = req.headers.origin
     return origin && allowedOrigins.has(origin) ? origin : ''
   }
+  // A request exactly as sent: the name a repeat of it is found by, before anything is parsed.
+  const getSpelling = (req: IncomingMessage) => `GET ${originKey(req)} ${req.url}`
+  const postSpelling = (req: IncomingMessage, body: Buffer) =>
+    `POST ${originKey(req)} ${req.headers.accept ?? ''} ${body.toString('utf8')}`
 
   /**
    * What to refuse the request for, if anything: the anonymous limits apply unless Payload
@@ -116,13 +121,13 @@ export function publicApi({
     res.end(body)
   }
 
-  return async (req, res, next) => {
+  const middleware: RequestHandler = async (req, res, next) => {
     const url = apiUrl(req.url)
     if (!url) return next()
     const { pathname: path, search } = url
     const handover = res.locals as Handover
     const anonymous = !credentials.carried(req.headers)
-    const acceptsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+    const acceptsGzip = acceptsGzipOf(req)
     // What is held must be the plain body; it is compressed once, when stored.
     const hold = (
       key: string | undefined,
@@ -142,7 +147,7 @@ export function publicApi({
 
     if (req.method === 'GET' || req.method === 'HEAD') {
       const origin = originKey(req)
-      const spelling = `GET ${origin} ${req.url}`
+      const spelling = getSpelling(req)
       const known = anonymous ? cache.keyOf(spelling) : undefined
       if (known !== undefined && (await cache.serveOrWait(known, req, res, acceptsGzip))) return
       // Parsed once, as Payload parses it, for the key and the limits alike; only when this
@@ -153,7 +158,7 @@ export function publicApi({
       if (key !== undefined && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
       const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(query, reader))
       if (problem) return refuse(req, res, problem)
-      if (req.method === 'GET' && !isFileDownload(path) && questions.answeredByPayload(path)) {
+      if (!isFileDownload(path) && questions.answeredByPayload(path)) {
         // Signed-in answers are only sent, as Next.js sent them: uncompressed, never kept.
         const options: CaptureOptions = question
           ? { key, spelling, tags: question.tags, conditional: true, graphql: false, acceptsGzip }
@@ -185,7 +190,7 @@ export function publicApi({
       const body = handover.body ?? (await readBody(req))
       handover.body = body
       const origin = originKey(req)
-      const spelling = `POST ${origin} ${req.headers.accept ?? ''} ${body.toString('utf8')}`
+      const spelling = postSpelling(req, body)
       const known = anonymous ? cache.keyOf(spelling) : undefined
       if (known !== undefined && (await cache.serveOrWait(known, req, res, acceptsGzip))) return
       let parsed: unknown
@@ -260,7 +265,25 @@ export function publicApi({
     }
     next()
   }
+
+  // Spellings are only ever remembered for requests under /api/ whose path was already in
+  // canonical form (see canonicalPath): one spelt otherwise is never found, and goes on.
+  const answerHit: HitAnswer = (req, res, headers, body) => {
+    const spelling =
+      req.method === 'GET' || req.method === 'HEAD'
+        ? getSpelling(req)
+        : body && req.method === 'POST' && isJson(req.headers['content-type'])
+          ? postSpelling(req, body)
+          : undefined
+    const key = spelling === undefined ? undefined : cache.keyOf(spelling)
+    return key !== undefined && cache.sendFresh(key, req, res, acceptsGzipOf(req), headers)
+  }
+
+  return { middleware, answerHit }
 }
+
+export const acceptsGzipOf = (req: IncomingMessage) =>
+  /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
 
 /**
  * The request's path and query string if it is under /api/, as Next.js and Payload read them:
@@ -281,7 +304,7 @@ function apiUrl(url: string | undefined): { pathname: string; search: string } |
 // Uploaded files are streamed from disk or object storage: not JSON, and not cached here.
 const isFileDownload = (path: string) => /^\/api\/[^/]+\/file\//.test(path)
 
-const isJson = (contentType: string | undefined) => {
+export const isJson = (contentType: string | undefined) => {
   const [mediaType, charset] = (contentType ?? '').replace(/\s/g, '').toLowerCase().split(';')
   return mediaType === 'application/json' && (!charset || charset === 'charset=utf-8')
 }

@@ -1,6 +1,9 @@
-import type { Request, RequestHandler, Response } from 'express'
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+
+import type { Request, RequestHandler } from 'express'
 
 import { MemoryStore, rateLimit, type Store } from 'express-rate-limit'
+import { LRUCache } from 'lru-cache'
 
 import { metrics } from '../metrics'
 
@@ -66,45 +69,157 @@ function countedPerMinute(
   })
 }
 
+/** Tells whose a request is: its address, or the one a trusted proxy names. */
+export type ClientOf = (req: IncomingMessage) => string
+
+export type MissBudget = {
+  /**
+   * Lets a miss go ahead, or refuses it with a 429 (sent, after `refusalDelayMs`) and returns
+   * false. Call `charge` with what it cost once it is answered.
+   */
+  spend: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
+  /** Charges the client the milliseconds Payload spent answering its miss. */
+  charge: (req: IncomingMessage, milliseconds: number) => void
+  /**
+   * The seconds a refused client must still wait, if any: its further misses can be refused
+   * without looking further (see earlyAnswers.ts).
+   */
+  refusedFor: (req: IncomingMessage) => number | undefined
+  /** Sends the 429 for a client refused for `seconds` more, after the delay. */
+  refuse: (res: ServerResponse, seconds: number, headers?: OutgoingHttpHeaders) => void
+}
+
+export type MissBudgetOptions = {
+  /** Misses per client per minute, counted in `store` (shared between instances); 0: no limit. */
+  perMinute: number
+  /**
+   * Milliseconds of Payload's time per client per minute, in this process; 0: no limit. A
+   * sixth of this (ten seconds' worth) may be spent at once, then it comes back evenly.
+   */
+  timeMsPerMinute: number
+  /**
+   * How long a refusal waits before it is sent. A client that asks again the moment it is
+   * refused (a script, an attack) then costs a timer, not a turn of the event loop per
+   * request taken from everyone else.
+   */
+  refusalDelayMs: number
+  clientOf: ClientOf
+  store?: Store
+}
+
+/** The 429 for a client over its budget, as both its senders send it. */
+export function missBudgetRefusal(seconds: number): {
+  headers: OutgoingHttpHeaders
+  body: string
+} {
+  const body = JSON.stringify({
+    errors: [
+      {
+        message: `Too many new requests from your connection. Please wait ${seconds} seconds and try again.`,
+      },
+    ],
+  })
+  return {
+    headers: {
+      'retry-after': String(seconds),
+      'cache-control': 'no-store',
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+    },
+    body,
+  }
+}
+
+// Clients remembered at once (refused, or with time spent); past this, the least recent are
+// forgotten, and start again with a whole budget.
+const MAX_CLIENTS = 10_000
+
+type TimeBucket = { milliseconds: number; at: number }
+
 /**
- * Each client's budget of anonymous reads that the cache could not answer, per minute: a
- * client that asks a new question every time (a changing parameter or filter) makes Payload
- * work for every request, and past its budget is answered 429 without any. Cache hits spend
- * nothing. 0 turns it off.
+ * Each client's budget for anonymous reads the cache could not answer: a client that asks a new
+ * question every time (a changing parameter or filter) makes Payload work for every request,
+ * and past its budget is answered 429 without any. Two measures: misses per minute, and the
+ * time Payload spent on them, since one expensive question (deep population of a long list)
+ * costs as much as hundreds of cheap ones. Cache hits spend nothing.
  */
-export function missBudget(
-  limit: number,
-  store: Store = new MemoryStore(),
-): (req: Request, res: Response) => Promise<boolean> {
-  if (limit <= 0) return async () => true
+export function missBudget({
+  perMinute,
+  timeMsPerMinute,
+  refusalDelayMs,
+  clientOf,
+  store = new MemoryStore(),
+}: MissBudgetOptions): MissBudget {
   void store.init?.({ windowMs: WINDOW_MS } as Parameters<NonNullable<Store['init']>>[0])
-  return async (req, res) => {
-    const key = req.ip ?? req.socket.remoteAddress ?? ''
-    let counted: Awaited<ReturnType<Store['increment']>>
-    try {
-      counted = await store.increment(key)
-    } catch {
-      // A shared store out of reach: serve rather than refuse everyone; the lanes still bound
-      // the work.
-      return true
-    }
-    const { totalHits, resetTime } = counted
-    if (totalHits <= limit) return true
-    metrics.requestsShed.inc({ reason: 'miss budget' })
-    const seconds = Math.max(
-      1,
-      Math.ceil(((resetTime?.getTime() ?? Date.now()) - Date.now()) / 1000),
+  // Until when (ms since the epoch) each refused client stays refused.
+  const refusedUntil = new LRUCache<string, number>({ max: MAX_CLIENTS })
+  // Time left per client, a token bucket: it refills at timeMsPerMinute a minute, up to a sixth.
+  const timeLeft = new LRUCache<string, TimeBucket>({ max: MAX_CLIENTS })
+  const capacityMs = timeMsPerMinute / 6
+  const refillPerMs = timeMsPerMinute / WINDOW_MS
+  const secondsUntil = (time: number) => Math.max(1, Math.ceil((time - Date.now()) / 1000))
+
+  const bucketOf = (client: string): TimeBucket => {
+    const now = Date.now()
+    const bucket = timeLeft.get(client) ?? { milliseconds: capacityMs, at: now }
+    bucket.milliseconds = Math.min(
+      capacityMs,
+      bucket.milliseconds + (now - bucket.at) * refillPerMs,
     )
-    res
-      .status(429)
-      .set({ 'Retry-After': String(seconds), 'Cache-Control': 'no-store' })
-      .json({
-        errors: [
-          {
-            message: `Too many new requests from your connection. Please wait ${seconds} seconds and try again.`,
-          },
-        ],
-      })
+    bucket.at = now
+    return bucket
+  }
+
+  const refuse: MissBudget['refuse'] = (res, seconds, headers = {}) => {
+    metrics.requestsShed.inc({ reason: 'miss budget' })
+    const refusal = missBudgetRefusal(seconds)
+    const send = () => {
+      if (!res.destroyed) res.writeHead(429, { ...headers, ...refusal.headers }).end(refusal.body)
+    }
+    if (refusalDelayMs > 0) setTimeout(send, refusalDelayMs).unref()
+    else send()
+  }
+
+  const refuseUntil = (client: string, until: number, res: ServerResponse) => {
+    refusedUntil.set(client, until)
+    refuse(res, secondsUntil(until))
     return false
+  }
+
+  return {
+    refuse,
+    refusedFor: (req) => {
+      const until = refusedUntil.get(clientOf(req))
+      return until !== undefined && until > Date.now() ? secondsUntil(until) : undefined
+    },
+    charge: (req, milliseconds) => {
+      if (timeMsPerMinute <= 0) return
+      const client = clientOf(req)
+      const bucket = bucketOf(client)
+      bucket.milliseconds -= milliseconds
+      timeLeft.set(client, bucket)
+    },
+    spend: async (req, res) => {
+      const client = clientOf(req)
+      if (timeMsPerMinute > 0) {
+        const bucket = bucketOf(client)
+        if (bucket.milliseconds <= 0) {
+          // Refused until enough has come back to answer again.
+          return refuseUntil(client, Date.now() + (1 - bucket.milliseconds) / refillPerMs, res)
+        }
+      }
+      if (perMinute <= 0) return true
+      let counted: Awaited<ReturnType<Store['increment']>>
+      try {
+        counted = await store.increment(client)
+      } catch {
+        // A shared store out of reach: serve rather than refuse everyone; the lanes still bound
+        // the work.
+        return true
+      }
+      const { totalHits, resetTime } = counted
+      if (totalHits <= perMinute) return true
+      return refuseUntil(client, resetTime?.getTime() ?? Date.now() + WINDOW_MS, res)
+    },
   }
 }

@@ -1,5 +1,18 @@
 import { IncomingMessage } from 'node:http'
 
+// Bodies read before Express (see earlyAnswers.ts): the stream can be read only once.
+const bodiesRead = new WeakMap<IncomingMessage, Buffer>()
+
+/** The body readBodyOnce read, if it did. */
+export const bodyReadBefore = (req: IncomingMessage): Buffer | undefined => bodiesRead.get(req)
+
+/** As readBody, and every later readBody of this request is given the same body. */
+export async function readBodyOnce(req: IncomingMessage): Promise<Buffer> {
+  const body = await readBody(req)
+  bodiesRead.set(req, body)
+  return body
+}
+
 /**
  * The body of a request, read in full. Only for bodies whose size bodyLimits has already
  * checked: it refuses bodies without a declared length, and Node's parser stops at that length.
@@ -7,6 +20,8 @@ import { IncomingMessage } from 'node:http'
  * bodies of GraphQL queries.)
  */
 export function readBody(req: IncomingMessage): Promise<Buffer> {
+  const read = bodiesRead.get(req)
+  if (read) return Promise.resolve(read)
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
