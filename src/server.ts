@@ -20,9 +20,10 @@ import { Credentials } from './server/credentials'
 import { Lane } from './server/lanes'
 import { metricsEndpoint } from './server/metricsEndpoint'
 import { requestObserver } from './server/observeRequests'
-import { graphqlCostEstimator } from './server/graphqlLimits'
+import { authGraphqlFields, graphqlCostEstimator } from './server/graphqlLimits'
 import { earlyAnswers } from './server/earlyAnswers'
 import { methodNotAllowed } from './server/methodNotAllowed'
+import { refuseUnreadOverrideBodies } from './server/methodOverrideBody'
 import { refuseNulCharacters } from './server/nulCharacters'
 import {
   type Handover,
@@ -145,6 +146,7 @@ async function main(): Promise<void> {
     }),
   )
   app.use(refuseNulCharacters())
+  app.use(refuseUnreadOverrideBodies())
   // The site's signing form posts (a server action) to the letter's own page and answers the
   // limit beside the form, so there the limit only marks the request. One limit for both
   // routes: a signer has one budget, whichever way they sign.
@@ -182,6 +184,7 @@ async function main(): Promise<void> {
     credentials,
     corsOrigins: Array.isArray(payload.config.cors) ? payload.config.cors : [],
     unavailableGraphql: unavailableGraphqlFields(payload.config),
+    authGraphql: authGraphqlFields(payload.config),
     graphqlCost: graphqlCostEstimator(payload.config),
   })
   app.use(api.middleware)

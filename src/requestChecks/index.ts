@@ -6,12 +6,14 @@ import {
   type Collection,
   type CollectionBeforeOperationHook,
   type Endpoint,
+  type FlattenedBlock,
   type GlobalBeforeOperationHook,
   type Payload,
   type PayloadRequest,
   type SanitizedConfig,
 } from 'payload'
 
+import { dataProblem, type DataSchema } from './dataProblem'
 import { type IdType, MAX_NUMERIC_ID, type QuerySchema, whereProblem } from './whereProblem'
 
 /** The last page anyone may ask for: past it the offset no longer fits the databases' integers. */
@@ -45,6 +47,31 @@ function querySchema(payload: Payload, slug: string): QuerySchema {
         : undefined
     },
   }
+}
+
+function dataSchema(payload: Payload, fields: DataSchema['fields']): DataSchema {
+  return {
+    fields,
+    idType: (slug) => idTypeOf(payload, slug),
+    block: (slug) => (payload.blocks as Record<string, FlattenedBlock | undefined>)[slug],
+  }
+}
+
+/**
+ * A body to create or update from a request (REST, JSON or multipart `_payload`, or GraphQL
+ * `data`), checked against the fields before any hook or the database sees it. Server code
+ * (seed, jobs, archive) is trusted with its own shapes.
+ */
+const refuseMisshapenData = (
+  operation: string,
+  given: Record<string, unknown>,
+  req: PayloadRequest,
+  fields: DataSchema['fields'],
+) => {
+  if (operation !== 'create' && operation !== 'update') return
+  if (req.payloadAPI === 'local' || !isPlainObject(given.data)) return
+  const problem = dataProblem(given.data, dataSchema(req.payload, fields))
+  if (problem) throw refuse(problem)
 }
 
 /** A label as written in the config; labels can also be functions of the admin's language. */
@@ -125,15 +152,17 @@ const checkOperation: CollectionBeforeOperationHook = ({ args, collection, opera
   if (OPERATIONS_WITH_BODY.has(operation) && 'data' in given && !isPlainObject(given.data)) {
     throw refuse(BODY_MESSAGE)
   }
+  refuseMisshapenData(operation, given, req, collection.flattenedFields)
   return undefined
 }
 
-const checkGlobalOperation: GlobalBeforeOperationHook = ({ args, operation, req }) => {
+const checkGlobalOperation: GlobalBeforeOperationHook = ({ args, global, operation, req }) => {
   const given = (args ?? {}) as Record<string, unknown>
   refuseDataOnRead(operation, given, req)
   if (operation === 'update' && 'data' in given && !isPlainObject(given.data)) {
     throw refuse(BODY_MESSAGE)
   }
+  refuseMisshapenData(operation, given, req, global.flattenedFields)
   return undefined
 }
 

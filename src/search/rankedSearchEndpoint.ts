@@ -97,6 +97,15 @@ export async function rankedSearch(
     return refusal(400, 'limit must be a whole number from 1 to 50.')
   }
 
+  // The databases take % and _ in LIKE as wildcards (and PostgreSQL \\ as an escape), and
+  // Payload adds no ESCAPE clause: they are left out of the database's filter, which then finds
+  // a superset, and the literal test below keeps what really contains the words.
+  const loose = query
+    .replace(/[%_\\]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .join(' ')
+  if (!loose) return { docs: [], totalDocs: 0 }
   const { docs } = await req.payload.find({
     collection: 'search',
     depth: 0,
@@ -104,7 +113,7 @@ export async function rankedSearch(
     overrideAccess: false,
     req,
     where: {
-      or: [{ title: { like: query } }, { summary: { like: query } }, { text: { like: query } }],
+      or: [{ title: { like: loose } }, { summary: { like: loose } }, { text: { like: loose } }],
     },
   })
   const words = query.toLowerCase().split(/\s+/).filter(Boolean)
@@ -115,6 +124,7 @@ export async function rankedSearch(
 
   const ranked = (docs as SearchDoc[])
     .map((doc) => ({ doc, score: score(doc) }))
+    .filter(({ score }) => score > 0)
     .sort((a, b) => b.score - a.score || (b.doc.priority ?? 0) - (a.doc.priority ?? 0))
     .map(({ doc }) => {
       const { text: _text, ...rest } = doc

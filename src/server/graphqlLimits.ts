@@ -24,7 +24,7 @@ import {
   type ValueNode,
   visit,
 } from 'graphql'
-import type { SanitizedConfig } from 'payload'
+import { formatNames, type SanitizedConfig } from 'payload'
 
 import { WHERE_LIMITS } from '../requestChecks/whereProblem'
 import { MAX_PAGE_SIZE, type Reader } from './restLimits'
@@ -224,6 +224,66 @@ export function unavailableFieldProblem(
     }
   }
   return undefined
+}
+
+// Each checks a password, sends an email or hands out a token: work an attacker wants repeated.
+const AUTH_OPERATIONS = [
+  'login',
+  'forgotPassword',
+  'resetPassword',
+  'unlock',
+  'verifyEmail',
+  'refreshToken',
+] as const
+
+/** The root fields of Payload's schema that run an account operation, for every auth collection. */
+export function authGraphqlFields(config: SanitizedConfig): ReadonlySet<string> {
+  const names = new Set<string>()
+  for (const collection of config.collections) {
+    if (!collection.auth || collection.graphQL === false) continue
+    const singular = collection.graphQL?.singularName ?? formatNames(collection.slug).singular
+    for (const operation of AUTH_OPERATIONS) names.add(`${operation}${singular}`)
+  }
+  return names
+}
+
+export const AUTH_OPERATIONS_REFUSAL =
+  'Send one account operation (log in, reset or forgotten password, unlock, verify, refresh) per request.'
+
+/**
+ * What to refuse if the document asks for more than one account operation, through aliases or
+ * fragments: GraphQL runs every one of them, so fifteen aliased logins were fifteen password
+ * checks in one request, around the per-request login limit.
+ */
+export function authOperationsProblem(
+  document: DocumentNode,
+  authFields: ReadonlySet<string>,
+): string | undefined {
+  const fragments = new Map<string, FragmentDefinitionNode>()
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) {
+      fragments.set(definition.name.value, definition)
+    }
+  }
+  let count = 0
+  const countIn = (selectionSet: SelectionSetNode, visiting: Set<string>) => {
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        if (authFields.has(selection.name.value)) count++
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        countIn(selection.selectionSet, visiting)
+      } else {
+        const name = selection.name.value
+        const fragment = fragments.get(name)
+        if (!fragment || visiting.has(name)) continue
+        countIn(fragment.selectionSet, new Set([...visiting, name]))
+      }
+    }
+  }
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.OPERATION_DEFINITION) countIn(definition.selectionSet, new Set())
+  }
+  return count > 1 ? AUTH_OPERATIONS_REFUSAL : undefined
 }
 
 /** Sizes of a document, each fragment measured once however often it is used. */

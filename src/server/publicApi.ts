@@ -15,6 +15,7 @@ import {
 import { parseQuery, type Questions, stableJson } from './apiQuestion'
 import type { Credentials } from './credentials'
 import {
+  authOperationsProblem,
   type GraphqlRequest,
   graphqlCostProblem,
   graphqlPageSizeProblem,
@@ -39,6 +40,8 @@ type Options = {
   corsOrigins: readonly string[]
   /** GraphQL operations Payload offers that can only fail: see unavailableGraphqlFields. */
   unavailableGraphql: ReadonlyMap<string, string>
+  /** GraphQL operations that check a password or send an email: see authGraphqlFields. */
+  authGraphql: ReadonlySet<string>
   /** What a GraphQL document would cost Payload to answer: see graphqlCostEstimator. */
   graphqlCost: (document: DocumentNode, variables: GraphqlRequest['variables']) => number
 }
@@ -71,6 +74,7 @@ export function publicApi({
   credentials,
   corsOrigins,
   unavailableGraphql,
+  authGraphql,
   graphqlCost,
 }: Options): { middleware: RequestHandler; answerHit: HitAnswer } {
   const cache = new AnonymousReadCache(cacheOptions)
@@ -204,6 +208,8 @@ export function publicApi({
       if (document) {
         const unavailableProblem = unavailableFieldProblem(document, unavailableGraphql)
         if (unavailableProblem) return refuse(req, res, unavailableProblem, true)
+        const authProblem = authOperationsProblem(document, authGraphql)
+        if (authProblem) return refuse(req, res, authProblem, true)
       }
       handover.read = operation === 'query'
       // The same question however it is laid out: the parsed document, printed.

@@ -69,6 +69,15 @@ function text(input: SignatureInput, field: keyof typeof LABELS, errors: FieldEr
     errors.push({ field, message: `${LABELS[field]} must be text.` })
     return ''
   }
+  // One-line fields: a line break or control character has no place in a name, and in an
+  // export or an email it could start a new line or a formula.
+  if (/[\p{Cc}\u2028\u2029]/u.test(value)) {
+    errors.push({
+      field,
+      message: `${LABELS[field]} must be on one line, without line breaks, tabs or other control characters.`,
+    })
+    return ''
+  }
   const tidy = value.trim().replace(/\s+/g, ' ')
   if (tidy.length > LIMITS[field]) {
     errors.push({

@@ -39,7 +39,14 @@ const ALL_COLUMNS = [
 // A spreadsheet runs a cell starting = + - @ (or a tab or carriage return) as a formula: a
 // signer's name could fetch a URL or run a command on the exporter's machine. csv-stringify
 // prefixes such cells with a single quote (OWASP's advice), so the text survives but never runs.
-const csvRows = (rows: unknown[][]): string => stringify(rows, { escape_formulas: true })
+// It looks at the first character only, and spreadsheets skip leading spaces (and invisible
+// ones) before a formula: those cells get the quote here.
+const HIDDEN_FORMULA = /^[\s\u200b-\u200d\u2060\ufeff]+[=+\-@]/
+export const csvRows = (rows: unknown[][]): string =>
+  stringify(rows, {
+    escape_formulas: true,
+    cast: { string: (value) => (HIDDEN_FORMULA.test(value) ? `'${value}` : value) },
+  })
 
 type CsvExport = { filename: string; chunks: () => AsyncGenerator<string> }
 
@@ -59,7 +66,7 @@ async function prepareExport(
   if (wantsAll && !hasRole(req.user, 'admin')) {
     return refusal(403, 'Only admins can export every field.')
   }
-  const found = await findLetter(req.payload, letterKey)
+  const found = await findLetter(req.payload, letterKey, 'export')
   if ('status' in found) return refusal(found.status, found.message)
 
   const columns = wantsAll ? ALL_COLUMNS : PUBLIC_COLUMNS

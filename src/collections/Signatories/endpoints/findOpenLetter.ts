@@ -1,25 +1,43 @@
 import type { Payload } from 'payload'
 
 import type { Statement } from '../../../payload-types'
+import { MAX_NUMERIC_ID } from '../../../requestChecks/whereProblem'
 
 export type Letter = Pick<Statement, 'id' | 'title' | 'slug' | 'kind' | 'signing' | '_status'>
 type Found = { letter: Letter } | { status: number; message: string }
 
+/** What the letter is wanted for, in the words that ask for it. */
+export type LetterPurpose = 'sign' | 'count' | 'export'
+
+const WHICH_LETTER: Record<LetterPurpose, string> = {
+  sign: 'Say which letter you are signing',
+  count: 'Say which letter to count the signatures of',
+  export: 'Say which letter to export the signatures of',
+}
+
 /** A published open letter, by id or slug. */
-export async function findLetter(payload: Payload, idOrSlug: unknown): Promise<Found> {
+export async function findLetter(
+  payload: Payload,
+  idOrSlug: unknown,
+  purpose: LetterPurpose = 'sign',
+): Promise<Found> {
   if (
     (typeof idOrSlug !== 'string' && typeof idOrSlug !== 'number') ||
     String(idOrSlug).trim() === ''
   ) {
     return {
       status: 400,
-      message:
-        'Say which letter you are signing: give its id or its web address (slug) as "letter".',
+      message: `${WHICH_LETTER[purpose]}: give its id or its web address (slug) as "letter".`,
     }
   }
   const key = String(idOrSlug).trim()
+  const notFound = { status: 404, message: `There is no published letter "${key.slice(0, 100)}".` }
   const byId =
     payload.db.defaultIDType === 'number' ? /^\d+$/.test(key) : /^[a-f0-9]{24}$/i.test(key)
+  // An id past any the database holds would be refused by the query checks, in their words.
+  if (byId && payload.db.defaultIDType === 'number' && !(Number(key) <= MAX_NUMERIC_ID)) {
+    return notFound
+  }
   const { docs } = await payload.find({
     collection: 'statements',
     depth: 0,
@@ -37,7 +55,7 @@ export async function findLetter(payload: Payload, idOrSlug: unknown): Promise<F
     },
   })
   const letter = docs[0]
-  if (!letter) return { status: 404, message: `There is no published letter "${key}".` }
+  if (!letter) return notFound
   if (letter.kind !== 'open_letter') {
     return { status: 400, message: `"${letter.title}" is not an open letter and cannot be signed.` }
   }

@@ -16,7 +16,7 @@ export type Tally = {
  * (including those who asked to be counted only), and how many wait for review.
  */
 export async function letterTally(payload: Payload, letterKey: unknown): Promise<Tally | Refusal> {
-  const found = await findLetter(payload, letterKey)
+  const found = await findLetter(payload, letterKey, 'count')
   if ('status' in found) return { refused: found }
   const count = (status: string) =>
     payload
