@@ -62,7 +62,8 @@ export type Environment = {
     /** Anonymous reads the cache could not answer (REST, GraphQL, the public site). */
     publicReads: { concurrency: number; queue: number }
     /** Requests from signed-in editors, so the admin panel stays usable during an attack. */
-    signedIn: { concurrency: number; queue: number }
+    /** `perHolder`: turns one account may have at once. */
+    signedIn: { concurrency: number; queue: number; perHolder: number }
     /** Longest wait in a queue before 503. */
     maxWaitMs: number
   }
@@ -180,6 +181,7 @@ export function readEnvironment(variables: Variables = process.env): Environment
       signedIn: {
         concurrency: readInteger(variables, 'SIGNED_IN_CONCURRENCY', 8, { min: 1 }),
         queue: readInteger(variables, 'SIGNED_IN_QUEUE', 128, { min: 0 }),
+        perHolder: readInteger(variables, 'SIGNED_IN_PER_ACCOUNT', 2, { min: 1 }),
       },
       maxWaitMs: readInteger(variables, 'QUEUE_WAIT_MS', 10_000, { min: 1 }),
     },

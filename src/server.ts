@@ -205,9 +205,10 @@ async function main(): Promise<void> {
     const body = (res.locals as Handover).body ?? bodyReadBefore(req)
     const handOn = answer ?? (() => handleWithNext(body ? withBody(req, body) : req, res))
     if (req.path.startsWith('/_next/static/')) return handOn()
-    if (credentials.carried(req.headers) && (await credentials.plausible(req.headers))) {
-      return lanes.signedIn.admit(res, handOn)
-    }
+    const holder = credentials.carried(req.headers)
+      ? await credentials.holderOf(req.headers)
+      : undefined
+    if (holder !== undefined) return lanes.signedIn.admit(res, handOn, holder)
     // Anonymous writes (signing, login) have limits of their own per address, and concurrent
     // signatures are cheapest committed together: they are not held back here.
     const reading = read || req.method === 'GET' || req.method === 'HEAD'

@@ -301,6 +301,29 @@ function rawGet(
 }
 
 describe('a lane', () => {
+  it('gives each holder at most its share, so one account cannot fill it (probe: 9 slow uploads)', async () => {
+    const lane = new Lane('test', { concurrency: 3, queue: 10, maxWaitMs: 500, perHolder: 1 })
+    const first = await lane.enter('artist')
+    expect(first).toBeDefined()
+    // The artist's next request waits for its own first to finish, however many places are free.
+    let artistAgain: (() => void) | undefined
+    const waiting = lane.enter('artist').then((leave) => (artistAgain = leave))
+    // Others pass the artist's waiting request by.
+    const editor = await lane.enter('editor')
+    const admin = await lane.enter('admin')
+    expect(editor, 'the editor goes first').toBeDefined()
+    expect(admin, 'so does the admin').toBeDefined()
+    expect(artistAgain).toBeUndefined()
+    editor!()
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(artistAgain, 'a free place is not the artist’s while its first runs').toBeUndefined()
+    first!()
+    await waiting
+    expect(artistAgain, 'its turn, once its first left').toBeDefined()
+    artistAgain!()
+    admin!()
+  })
+
   it('lets `concurrency` work at once and `queue` wait, in order, and refuses the rest', async () => {
     const lane = new Lane('test', { concurrency: 1, queue: 1, maxWaitMs: 200 })
     const first = await lane.enter()

@@ -19,8 +19,9 @@ const REMEMBERED_TOKENS = 512
 export class Credentials {
   private readonly tokenCookie: string
   private readonly secretKey: Uint8Array
-  // Token → when it expires (ms). A Map keeps insertion order, so the oldest is dropped first.
-  private readonly verified = new Map<string, number>()
+  // Token → when it expires (ms) and whose it is. A Map keeps insertion order, so the oldest is
+  // dropped first.
+  private readonly verified = new Map<string, { expires: number; holder: string }>()
 
   constructor(private readonly payload: Payload) {
     const unknown = payload.authStrategies
@@ -62,28 +63,39 @@ export class Credentials {
    * remembered until it expires, so a signed-in request pays for that check once, not twice.
    */
   async plausible(headers: IncomingHttpHeaders): Promise<boolean> {
+    return (await this.holderOf(headers)) !== undefined
+  }
+
+  /**
+   * Whose a request with plausible credentials is (see `plausible`): the account a genuine JWT
+   * names, or the API key itself (only Payload can say whose it is). Undefined otherwise.
+   */
+  async holderOf(headers: IncomingHttpHeaders): Promise<string | undefined> {
     const token = this.jwtOf(headers)
-    if (token === undefined) return this.accepted(headers)
-    const expires = this.verified.get(token)
-    if (expires !== undefined) {
-      if (Date.now() < expires) return true
+    if (token === undefined) {
+      return (await this.accepted(headers)) ? `key ${headers.authorization ?? ''}` : undefined
+    }
+    const known = this.verified.get(token)
+    if (known !== undefined) {
+      if (Date.now() < known.expires) return known.holder
       this.verified.delete(token)
     }
     try {
       const { payload: claims } = await jwtVerify(token, this.secretKey)
-      if (typeof claims.exp === 'number') this.remember(token, claims.exp * 1000)
-      return true
+      const holder = `${String(claims.collection)} ${String(claims.id)}`
+      if (typeof claims.exp === 'number') this.remember(token, claims.exp * 1000, holder)
+      return holder
     } catch {
-      return false
+      return undefined
     }
   }
 
-  private remember(token: string, expires: number): void {
+  private remember(token: string, expires: number, holder: string): void {
     if (this.verified.size >= REMEMBERED_TOKENS) {
       const oldest = this.verified.keys().next().value
       if (oldest !== undefined) this.verified.delete(oldest)
     }
-    this.verified.set(token, expires)
+    this.verified.set(token, { expires, holder })
   }
 
   /**

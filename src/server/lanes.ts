@@ -9,7 +9,15 @@ export type LaneBounds = {
   queue: number
   /** Longest wait for a turn before 503. */
   maxWaitMs: number
+  /**
+   * Turns one holder (an account) may have at once; its further requests wait while others
+   * pass them by. Without it, one account's slow requests (uploads sent a byte at a time) could
+   * hold every turn.
+   */
+  perHolder?: number
 }
+
+type Waiting = { holder: string | undefined; turn: () => void }
 
 /**
  * Bounded concurrency with a bounded queue, in arrival order. Work beyond what the machine can
@@ -19,7 +27,8 @@ export type LaneBounds = {
  */
 export class Lane {
   private running = 0
-  private readonly waiting: (() => void)[] = []
+  private readonly held = new Map<string, number>()
+  private readonly waiting: Waiting[] = []
 
   constructor(
     readonly name: string,
@@ -27,29 +36,31 @@ export class Lane {
   ) {}
 
   /** Resolves with a function that gives the turn back, or undefined when refused. */
-  enter(): Promise<(() => void) | undefined> {
-    if (this.running < this.bounds.concurrency) {
-      this.running += 1
-      return Promise.resolve(this.leaver())
-    }
+  enter(holder?: string): Promise<(() => void) | undefined> {
+    if (this.mayRun(holder)) return Promise.resolve(this.take(holder))
     if (this.waiting.length >= this.bounds.queue) return Promise.resolve(undefined)
     return new Promise((resolve) => {
-      const turn = () => {
-        clearTimeout(timer)
-        this.running += 1
-        resolve(this.leaver())
+      const waiting: Waiting = {
+        holder,
+        turn: () => {
+          clearTimeout(timer)
+          resolve(this.take(holder))
+        },
       }
       const timer = setTimeout(() => {
-        const index = this.waiting.indexOf(turn)
+        const index = this.waiting.indexOf(waiting)
         if (index >= 0) this.waiting.splice(index, 1)
         resolve(undefined)
       }, this.bounds.maxWaitMs)
-      this.waiting.push(turn)
+      this.waiting.push(waiting)
     })
   }
 
-  /** Runs `work` in this lane once `res` has a turn, or answers 503 with Retry-After. */
-  async admit(res: Response, work: () => unknown): Promise<void> {
+  /**
+   * Runs `work` in this lane once `res` has a turn, or answers 503 with Retry-After. `holder`:
+   * whose request it is, for the share of each (see LaneBounds.perHolder).
+   */
+  async admit(res: Response, work: () => unknown, holder?: string): Promise<void> {
     const turn: { gone: boolean; leave?: () => void } = { gone: false }
     // However the response ends (sent, failed, the client gone while waiting), the turn is
     // given back once.
@@ -57,7 +68,7 @@ export class Lane {
       turn.gone = true
       turn.leave?.()
     })
-    turn.leave = await this.enter()
+    turn.leave = await this.enter(holder)
     if (!turn.leave) {
       refuseBusy(res)
       return
@@ -69,13 +80,29 @@ export class Lane {
     work()
   }
 
-  private leaver(): () => void {
+  /** Whether a request of `holder` (whose it is, if anyone's) may have a turn now. */
+  private mayRun(holder: string | undefined): boolean {
+    if (this.running >= this.bounds.concurrency) return false
+    const { perHolder } = this.bounds
+    return holder === undefined || !perHolder || (this.held.get(holder) ?? 0) < perHolder
+  }
+
+  private take(holder: string | undefined): () => void {
+    this.running += 1
+    if (holder !== undefined) this.held.set(holder, (this.held.get(holder) ?? 0) + 1)
     let left = false
     return () => {
       if (left) return
       left = true
       this.running -= 1
-      this.waiting.shift()?.()
+      if (holder !== undefined) {
+        const count = (this.held.get(holder) ?? 1) - 1
+        if (count > 0) this.held.set(holder, count)
+        else this.held.delete(holder)
+      }
+      // The first waiting in arrival order whose holder has a turn to spare.
+      const next = this.waiting.findIndex((waiting) => this.mayRun(waiting.holder))
+      if (next >= 0) this.waiting.splice(next, 1)[0].turn()
     }
   }
 }
