@@ -60,8 +60,14 @@ function rewriteFields(
   const out: Json = { ...data }
   for (const field of fields) {
     const value = out[field.name]
-    if (value === null || value === undefined) continue
     const here = path ? `${path}.${field.name}` : field.name
+    if (value === null || value === undefined) {
+      // Read as a member of the public, a reference to what they may not read comes back
+      // empty (src/fields/hiddenReferences.ts): a required one is as missing as a removed one.
+      const reference = field.type === 'relationship' || field.type === 'upload'
+      if (reference && field.required && !field.hasMany) missing.push(here)
+      continue
+    }
     switch (field.type) {
       case 'relationship':
       case 'upload': {

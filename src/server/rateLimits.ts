@@ -206,8 +206,10 @@ export function missBudget({
       if (timeMsPerMinute > 0) {
         const bucket = bucketOf(client)
         if (bucket.milliseconds <= 0) {
-          // Refused until enough has come back to answer again.
-          return refuseUntil(client, Date.now() + (1 - bucket.milliseconds) / refillPerMs)
+          // Refused until a quarter of what may be spent at once has come back: a client let in
+          // again with a sliver of time would be refused again after one answer.
+          const shortfall = capacityMs / 4 - bucket.milliseconds
+          return refuseUntil(client, Date.now() + shortfall / refillPerMs)
         }
       }
       if (perMinute <= 0) return undefined
