@@ -69,3 +69,10 @@ export function canonicalUrl(target: string): string | undefined {
   }
   return `/${segments.join('/')}${search}`
 }
+
+/** The path of a request target, without its query string. */
+export function pathOf(url: string | undefined): string {
+  const target = url ?? '/'
+  const queryAt = target.indexOf('?')
+  return queryAt < 0 ? target : target.slice(0, queryAt)
+}

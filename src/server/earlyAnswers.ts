@@ -1,6 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 
-import { canonicalUrl } from './canonicalPath'
+import { canonicalUrl, pathOf } from './canonicalPath'
 import type { Credentials } from './credentials'
 import { isJson } from './publicApi'
 import type { MissBudget } from './rateLimits'
@@ -12,11 +12,9 @@ import type { RequestObserver } from './observeRequests'
  * returns false, having sent nothing. Only a fresh answer unless `evenStale` (one past its time,
  * never one a write dropped). `body` is a GraphQL POST's, already read.
  */
-export type HitAnswer = (
-  req: IncomingMessage,
-  res: ServerResponse,
-  options: { headers: OutgoingHttpHeaders; body?: Buffer; evenStale: boolean },
-) => boolean
+export type HitAnswer = (req: IncomingMessage, res: ServerResponse, options: HitOptions) => boolean
+
+type HitOptions = { headers: OutgoingHttpHeaders; body?: Buffer; evenStale: boolean }
 
 type Options = {
   /** The caches to look in, in order (the API's, then the site's pages'). */
@@ -67,11 +65,8 @@ export function earlyAnswers({
     ...headers,
     'x-request-id': observer.observe(req, res),
   })
-  const answered = (
-    req: IncomingMessage,
-    res: ServerResponse,
-    options: { headers: OutgoingHttpHeaders; body?: Buffer; evenStale: boolean },
-  ) => answers.some((answer) => answer(req, res, options))
+  const answered = (req: IncomingMessage, res: ServerResponse, options: HitOptions) =>
+    answers.some((answer) => answer(req, res, options))
   const refused = (req: IncomingMessage, res: ServerResponse, sent: OutgoingHttpHeaders) => {
     const seconds = budget.refusedFor(req)
     if (seconds === undefined) return false
@@ -113,10 +108,4 @@ function isKeyableGraphql(req: IncomingMessage, maxBytes: number): boolean {
   if (req.headers['transfer-encoding'] || !isJson(req.headers['content-type'])) return false
   const length = Number(req.headers['content-length'])
   return Number.isInteger(length) && length > 0 && length <= maxBytes
-}
-
-const pathOf = (url: string | undefined) => {
-  const target = url ?? '/'
-  const queryAt = target.indexOf('?')
-  return queryAt < 0 ? target : target.slice(0, queryAt)
 }

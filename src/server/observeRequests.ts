@@ -7,6 +7,7 @@ import crypto from 'node:crypto'
 
 import { requestContext } from '../logging/logger'
 import { metrics } from '../metrics'
+import { pathOf } from './canonicalPath'
 
 // A proxy's id is passed on only when it looks like an id: a header can carry anything.
 const ACCEPTABLE_REQUEST_ID = /^[\w.:-]{1,128}$/
@@ -79,10 +80,4 @@ export function requestObserver({ payload, trustRequestId, routeOf }: Options): 
       requestContext.run({ requestId }, next)
     },
   }
-}
-
-const pathOf = (url: string | undefined) => {
-  const target = url ?? '/'
-  const queryAt = target.indexOf('?')
-  return queryAt < 0 ? target : target.slice(0, queryAt)
 }

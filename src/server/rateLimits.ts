@@ -108,7 +108,7 @@ export type MissBudgetOptions = {
 }
 
 /** The 429 for a client over its budget, as both its senders send it. */
-export function missBudgetRefusal(seconds: number): {
+function missBudgetRefusal(seconds: number): {
   headers: OutgoingHttpHeaders
   body: string
 } {
