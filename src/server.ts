@@ -80,6 +80,8 @@ async function main(): Promise<void> {
   }
 
   let shuttingDown = false
+  // Until the server has warmed itself up (warmGraphql), its own requests spend no one's budget.
+  let warmingUp = true
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', environment.trustProxy)
@@ -222,7 +224,7 @@ async function main(): Promise<void> {
     return lanes.publicReads.admit(res, () => {
       // What Payload spends on it, from its turn to its answer, is charged to the client.
       const started = performance.now()
-      res.once('close', () => budget.charge(req, performance.now() - started))
+      if (!warmingUp) res.once('close', () => budget.charge(req, performance.now() - started))
       return handOn()
     })
   })
@@ -245,6 +247,7 @@ async function main(): Promise<void> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : environment.port
   await warmGraphql(port, payload.logger)
+  warmingUp = false
   payload.logger.info(
     `stopsim-cms listening on http://${environment.host}:${port} ` +
       `(admin: ${environment.serverUrl}/admin, database: ${payload.db.name})`,

@@ -260,6 +260,12 @@ describe('the budget of Payload’s time per client', () => {
     const stale = await heavy.request(cached, { headers: from('203.0.113.7') })
     expect(stale.status).toBe(200)
     expect(stale.headers.get('x-cache')).toBe('HIT')
+    // Credentials Payload will not accept still keep a request from the cache.
+    const forged = await heavy.request(cached, {
+      headers: { ...from('203.0.113.7'), authorization: 'JWT forged' },
+    })
+    expect(forged.status).toBe(429)
+    expect(forged.headers.get('x-cache')).toBeNull()
     // Refused again while it waits, in the same words and with the same headers.
     const again = await heavy.request<ErrorBody>(costly(), { headers: from('203.0.113.7') })
     expect(again.status).toBe(429)

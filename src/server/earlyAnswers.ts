@@ -78,7 +78,9 @@ export function earlyAnswers({
   }
 
   return {
-    answerStale: (req, res) => answered(req, res, { headers: {}, evenStale: true }),
+    // Credentials Payload would not accept (forged, expired) still keep a request from the cache.
+    answerStale: (req, res) =>
+      !credentials.carried(req.headers) && answered(req, res, { headers: {}, evenStale: true }),
     answer: (req, res, rest) => {
       if (!open() || credentials.carried(req.headers)) return rest()
       if (req.method === 'GET' || req.method === 'HEAD') {
