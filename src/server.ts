@@ -39,6 +39,7 @@ import { bodyReadBefore, withBody } from './server/requestBody'
 import { routeLabeller } from './server/routeLabel'
 import { SIGN_FORM_LIMITED_HEADER, SIGN_RATE_LIMIT_MESSAGE } from './site/signState'
 import { securityHeaders, securityHeaderValues } from './server/securityHeaders'
+import { refuseBrokenServerActions, serverActionFiles } from './server/serverActions'
 import { signRoute } from './server/signRoute'
 import { startSharedState } from './sharedState'
 import { CLIENT_IP_HEADER } from './utilities/clientAddress'
@@ -149,6 +150,12 @@ async function main(): Promise<void> {
   )
   app.use(refuseNulCharacters())
   app.use(refuseUnreadOverrideBodies())
+  app.use(
+    refuseBrokenServerActions(
+      serverActionFiles(path.join(PROJECT_ROOT, '.next/server/server-reference-manifest.json')),
+      payload.config,
+    ),
+  )
   // The site's signing form posts (a server action) to the letter's own page and answers the
   // limit beside the form, so there the limit only marks the request. One limit for both
   // routes: a signer has one budget, whichever way they sign.

@@ -22,11 +22,13 @@ import { createLocalReq, type FlattenedField, type Payload, type SanitizedConfig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ROLES, type Role } from '../src/access/roles'
+import { PAYLOAD_SERVER_FUNCTIONS } from '../src/requestChecks/serverActionCalls'
 import { seed } from '../src/seed'
 import { type Auth, api } from './helpers/api'
 import { testDialects } from './helpers/databases'
 import { phonePhotoWithGps } from './helpers/images'
 import { connectLocalPayload, type LocalPayload } from './helpers/localPayload'
+import { adminServerActionId, serverActionIdOf, signFormActionId } from './helpers/serverAction'
 import { type RunningServer, startServer } from './helpers/server'
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 30)
@@ -678,6 +680,123 @@ function encodeBody(
 }
 
 // ---------------------------------------------------------------------------------------------
+// Server actions: the admin panel's calls to Payload and the site's signing form, posted to
+// pages as Next.js encodes them (React's reply format), and everything near them.
+
+/** Strings React's reply decoder reads as more than text. */
+const REPLY_STRINGS = [
+  '$@1',
+  '$Q1',
+  '$W1',
+  '$K1',
+  '$1',
+  '$0',
+  '$0:0',
+  '$1:a:b',
+  '$nabc',
+  '$n12',
+  '$D2020-01-01',
+  '$Dnot a date',
+  '$undefined',
+  '$T',
+  '$h1',
+  '$B1',
+  '$i1',
+  '$$x',
+  '$-0',
+  '$I',
+  '$N',
+  '$',
+  '$F1',
+]
+
+const replyValue = fc.oneof(
+  { weight: 3, arbitrary: hostile },
+  { weight: 2, arbitrary: fc.constantFrom(...REPLY_STRINGS) },
+  {
+    weight: 2,
+    arbitrary: fc.dictionary(
+      fc.constantFrom(
+        'collectionSlug',
+        'globalSlug',
+        'docID',
+        'schemaPath',
+        'path',
+        'deleteID',
+        'status',
+      ),
+      fc.oneof(hostile, fc.constantFrom(...REPLY_STRINGS, 'statements', 'site-settings', 'nope')),
+      { maxKeys: 4 },
+    ),
+  },
+)
+
+const serverFunctionNames = [...Object.keys(PAYLOAD_SERVER_FUNCTIONS), 'nonexistent', '__proto__']
+
+/** The arguments of a call: as the admin panel and the form shape them, or anything. */
+const actionArguments = fc.oneof(
+  fc
+    .record({ name: fc.constantFrom(...serverFunctionNames), args: replyValue })
+    .map((call) => [call]),
+  fc.tuple(replyValue, fc.constantFrom('$K1', '$K2', ...REPLY_STRINGS)),
+  fc.array(replyValue, { maxLength: 3 }),
+  replyValue,
+)
+
+type ActionPost = {
+  encoding: 'text' | 'multipart' | 'form' | 'broken'
+  action: 'admin' | 'sign' | 'language' | 'unknown' | 'none'
+  args: unknown
+  extraRow: unknown
+  bound: unknown
+}
+
+const actionPost = fc.record<ActionPost>({
+  encoding: fc.constantFrom('text', 'multipart', 'form', 'broken'),
+  action: fc.constantFrom('admin', 'sign', 'language', 'unknown', 'none'),
+  args: actionArguments,
+  extraRow: fc.oneof(fc.constant(undefined), replyValue, fc.constant('not json')),
+  bound: fc.constantFrom(null, '$@1', '$@2', 'x', 5),
+})
+
+/** The request a server action post becomes, with its `Next-Action` header where it has one. */
+function encodeActionPost(post: ActionPost, ids: Record<string, string>) {
+  const id = ids[post.action]
+  const row = (value: unknown) =>
+    typeof value === 'string' && value === 'not json' ? value : JSON.stringify(value)
+  const headers: Record<string, string> =
+    id && post.encoding !== 'form' ? { 'next-action': id } : {}
+  switch (post.encoding) {
+    case 'text':
+      return {
+        body: row(post.args),
+        headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' },
+      }
+    case 'broken':
+      return {
+        body: '--zz\r\nContent-Disposition: form-data; name="0"\r\n\r\n[',
+        headers: { ...headers, 'content-type': 'multipart/form-data; boundary=zz' },
+      }
+    case 'multipart': {
+      const form = new FormData()
+      form.append('0', row(post.args))
+      if (post.extraRow !== undefined) form.append('1', row(post.extraRow))
+      form.append('1_name', 'A Signer')
+      return { body: form, headers }
+    }
+    case 'form': {
+      const form = new FormData()
+      form.append('$ACTION_REF_1', '')
+      form.append('$ACTION_1:0', JSON.stringify({ id: id ?? 'ab', bound: post.bound }))
+      if (post.extraRow !== undefined) form.append('$ACTION_1:1', row(post.extraRow))
+      form.append('$ACTION_KEY', 'k1')
+      form.append('name', 'A Signer')
+      return { body: form, headers }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 describe.each(testDialects().filter(({ dialect }) => dialect !== 'mongodb'))(
   'the adversarial suite on $dialect',
@@ -855,6 +974,44 @@ describe.each(testDialects().filter(({ dialect }) => dialect !== 'mongodb'))(
             headers: { 'content-type': 'application/json' },
           })
           checkAnswer(world, caller, sent, `${query} ${JSON.stringify(variables).slice(0, 300)}`)
+        }),
+        params(),
+      )
+    })
+
+    it('answers any server action post, by anyone, without a 5xx, leaking nothing', async () => {
+      const {
+        docs: [letter],
+      } = await world.local.payload.find({
+        collection: 'statements',
+        where: { kind: { equals: 'open_letter' } },
+        limit: 1,
+        overrideAccess: true,
+        depth: 0,
+      })
+      const ids = {
+        admin: adminServerActionId(),
+        sign: signFormActionId(),
+        language: serverActionIdOf('node_modules/@payloadcms/next/dist/layouts/Root/index.js'),
+        unknown: 'ab'.repeat(21),
+      }
+      const request = fc.record({
+        caller: fc.constantFrom(...CALLERS),
+        path: fc.constantFrom(
+          '/admin',
+          `/statements/${letter.slug}`,
+          '/',
+          '/admin/collections/statements',
+        ),
+        post: actionPost,
+      })
+      await fc.assert(
+        fc.asyncProperty(request, async ({ caller, path, post }) => {
+          const sent = await send(world, caller, path, {
+            method: 'POST',
+            ...encodeActionPost(post, ids),
+          })
+          checkAnswer(world, caller, sent, `POST ${path} ${JSON.stringify(post).slice(0, 400)}`)
         }),
         params(),
       )

@@ -49,6 +49,9 @@ const mayPublish = (args: Parameters<ServerFunction>[0], target: ScheduleTarget 
 const scheduleOnlyWhatYouMayPublish: ServerFunction<SchedulePublishHandlerArgs> = async (args) => {
   if (!args.req.user) throw new UnauthorizedError(args.req.t)
   if (args.deleteID !== undefined) {
+    if (typeof args.deleteID !== 'string' && typeof args.deleteID !== 'number') {
+      throw new APIError('Say which scheduled publication to cancel.', 400, undefined, true)
+    }
     const job = await args.req.payload.db.findOne<{ id: number | string; input?: ScheduleTarget }>({
       collection: 'payload-jobs',
       req: args.req,

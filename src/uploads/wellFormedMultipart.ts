@@ -1,4 +1,4 @@
-import busboy from 'busboy'
+import { readFormParts } from '../utilities/multipart'
 
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>
 
@@ -9,33 +9,23 @@ const refusal = (message: string) => Response.json({ errors: [{ message }] }, { 
  * malformed body (a control character in a file name, a cut-off part, `_payload` that is not
  * JSON) as a server error; checked here first, the sender is told what is wrong instead.
  */
-export function multipartProblem(body: Buffer, contentType: string): Promise<string | null> {
-  return new Promise((resolve) => {
-    let parser: busboy.Busboy
+export async function multipartProblem(body: Buffer, contentType: string): Promise<string | null> {
+  const parts = await readFormParts(body, contentType)
+  if ('problem' in parts) {
+    return `The upload could not be read (${parts.problem.toLowerCase()}). Send it as multipart/form-data with the file in a “file” field.`
+  }
+  const notJson = (value: string) => {
     try {
-      parser = busboy({ headers: { 'content-type': contentType } })
-    } catch (error) {
-      resolve(`The upload could not be read: ${(error as Error).message}.`)
-      return
+      JSON.parse(value)
+      return false
+    } catch {
+      return true
     }
-    let problem: string | null = null
-    parser.on('file', (_name, stream) => stream.resume())
-    parser.on('field', (name, value) => {
-      if (name !== '_payload' || problem) return
-      try {
-        JSON.parse(value)
-      } catch {
-        problem = 'The _payload field of the upload must be JSON, e.g. {"alt": "…"}.'
-      }
-    })
-    parser.on('error', (error: Error) =>
-      resolve(
-        `The upload could not be read (${error.message.toLowerCase()}). Send it as multipart/form-data with the file in a “file” field.`,
-      ),
-    )
-    parser.on('close', () => resolve(problem))
-    parser.end(body)
-  })
+  }
+  if (parts.fields.some(([name, value]) => name === '_payload' && notJson(value))) {
+    return 'The _payload field of the upload must be JSON, e.g. {"alt": "…"}.'
+  }
+  return null
 }
 
 /** Wraps a REST route so malformed multipart bodies get a 400 before Payload parses them. */

@@ -13,12 +13,16 @@ type Manifest = {
  * The id Next gave the admin layout's server action (the one the admin panel calls for every
  * Payload server function), read from the production build the test server runs.
  */
-export function adminServerActionId(): string {
+export const adminServerActionId = () => serverActionIdOf('src/app/(payload)/layout.tsx')
+
+/** The id of the site's signing form's action (src/site/signing.ts). */
+export const signFormActionId = () => serverActionIdOf('src/site/signing.ts')
+
+/** The id Next gave the server action compiled from `file`, as its manifest names it. */
+export function serverActionIdOf(file: string): string {
   const manifest = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as Manifest
-  const found = Object.entries(manifest.node).find(
-    ([, action]) => action.filename === 'src/app/(payload)/layout.tsx',
-  )
-  if (!found) throw new Error(`no server action of src/app/(payload)/layout.tsx in ${MANIFEST}`)
+  const found = Object.entries(manifest.node).find(([, action]) => action.filename === file)
+  if (!found) throw new Error(`no server action of ${file} in ${MANIFEST}`)
   return found[0]
 }
 
