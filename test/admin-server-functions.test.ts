@@ -236,6 +236,9 @@ describe.each(testDialects())('admin server functions on $dialect', ({ dialect, 
         JSON.stringify([{ name: 'render-field', args: {} }]),
         JSON.stringify([{ name: 'copy-data-from-locale', args: {} }]),
         JSON.stringify([{ name: 'slugify', args: {} }]),
+        // Found by the adversarial suite: a reference to the body itself, a loop.
+        JSON.stringify([{ name: 'render-document', args: { globalSlug: '$0' } }]),
+        JSON.stringify([{ name: 'form-state', args: { x: '$0:0' } }]),
         JSON.stringify([{ name: 'slugify', args: { collectionSlug: 'statements' } }]),
         JSON.stringify([{ name: 'form-state', args: '$@1' }]),
         JSON.stringify([{ name: 'form-state', args: { x: '$Q1' } }]),
@@ -320,6 +323,8 @@ describe.each(testDialects())('admin server functions on $dialect', ({ dialect, 
       // With script, the form is posted with the action's id.
       for (const fields of [
         [],
+        // Found by the adversarial suite: the form's state refers to the body itself.
+        [['0', '[{}, "$0"]']],
         [['0', 'garbage']],
         [['0', '["$@5"]']],
         [
