@@ -18,6 +18,7 @@ describe.each(testDialects())('one cache entry per question on $dialect', ({ dia
   let client: ReturnType<typeof api>
   let editor: Auth
   let statement: Doc
+  let letter: Doc
 
   const publish = async (data: Record<string, unknown>) => {
     const response = await client.request<{ doc: Doc }>('/api/statements', {
@@ -44,9 +45,101 @@ describe.each(testDialects())('one cache entry per question on $dialect', ({ dia
     client = api(server.url)
     editor = { token: (await createTeam(server.url)).editor.token }
     statement = await publish({ title: 'A statement read in many spellings', kind: 'statement' })
+    letter = await publish({
+      title: 'A letter read in many spellings',
+      kind: 'open_letter',
+      signing: { open: true },
+    })
   })
   afterAll(async () => {
     await server?.stop()
+  })
+
+  it.skipIf(skip)(
+    'redirects a site page asked with parameters it ignores or values it does not know to its one address (probe: a new entry each)',
+    async () => {
+      const statementPage = `/statements/${statement.slug}`
+      const letterPage = `/statements/${letter.slug}`
+      const redirects: [string, string][] = [
+        ['/?x=2', '/'],
+        ['/statements?zz=1', '/statements'],
+        ['/statements?kind=nonsense', '/statements'],
+        ['/statements?kind=open_letter&kind=response', '/statements?kind=open_letter'],
+        ['/trusts?sort=name&junk=1', '/trusts'],
+        ['/trusts?sort=nonsense', '/trusts'],
+        [
+          '/trusts?sort=-region&region=london&status=confirmed',
+          '/trusts?status=confirmed&region=london&sort=-region',
+        ],
+        ['/trusts?status=&region=&sort=', '/trusts'],
+        ['/updates?category=nonsense&x=1', '/updates'],
+        ['/search?q=%20%20police%20&page=3', '/search?q=police'],
+        ['/search?q=', '/search'],
+        ['/preferences?saved=yes', '/preferences?saved=1'],
+        ['/artwork?x=1', '/artwork'],
+        ['/feed.xml?x=1', '/feed.xml'],
+        [`${statementPage}?utm_source=x`, statementPage],
+        [`${letterPage}?page=01`, letterPage],
+        [`${letterPage}?page=1`, letterPage],
+        // Only digits: anything else is no page number, so the first page.
+        [`${letterPage}?page=%2B2`, letterPage],
+        [`${letterPage}?page=2.0`, letterPage],
+        [`${letterPage}?page=002&x=1`, `${letterPage}?page=2`],
+        [`${letterPage}?page=nonsense`, letterPage],
+        [`${letterPage}?page=-3`, letterPage],
+        [`${letterPage}?page=1000001`, letterPage],
+        [`${letterPage}/signed?x=1`, `${letterPage}/signed`],
+      ]
+      for (const [asked, canonical] of redirects) {
+        const response = await client.request(asked)
+        expect(response.status, asked).toBe(301)
+        expect(response.headers.get('location'), asked).toBe(canonical)
+        expect(cacheOf(response), asked).toBeNull()
+      }
+      // The canonical addresses are drawn once and kept.
+      for (const canonical of [
+        '/',
+        '/statements',
+        '/statements?kind=open_letter',
+        '/trusts?status=confirmed&region=london&sort=-region',
+        '/search?q=police',
+        statementPage,
+        letterPage,
+      ]) {
+        await cached(canonical)
+      }
+    },
+  )
+
+  it.skipIf(skip)(
+    'answers a page of signatures past the last, or on a statement that is not a letter, with the first page’s address',
+    async () => {
+      for (const asked of [
+        `/statements/${letter.slug}?page=2`,
+        `/statements/${statement.slug}?page=2`,
+      ]) {
+        const response = await client.request(asked)
+        expect(response.status, asked).toBe(307)
+        expect(response.headers.get('location'), asked).toBe(asked.replace(/\?page=2$/, ''))
+      }
+    },
+  )
+
+  it.skipIf(skip)('links only to canonical addresses from the pages with filters', async () => {
+    for (const page of [
+      '/trusts',
+      '/trusts?status=confirmed&sort=-name',
+      '/statements',
+      '/updates',
+    ]) {
+      const html = (await client.request<string>(page)).body
+      const links = [...html.matchAll(/href="(\/(?:trusts|statements|updates)\?[^"]*)"/g)].map(
+        ([, href]) => href.replaceAll('&amp;', '&'),
+      )
+      for (const link of links) {
+        expect((await client.request(link)).status, `${link} on ${page}`).toBe(200)
+      }
+    }
   })
 
   it.skipIf(skip)(
