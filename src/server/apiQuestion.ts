@@ -4,6 +4,7 @@ import type { SanitizedConfig } from 'payload'
 import * as qs from 'qs-esm'
 
 import { CacheDependencies } from '../readCache/dependencies'
+import { documentIdProblem, type IdSpelling, idSpellingOf } from '../requestChecks/documentId'
 import { EVERYTHING } from '../readCache/writes'
 import { GraphqlQuestions } from './graphqlQuestion'
 
@@ -68,6 +69,7 @@ export class Questions {
   private readonly graphql: GraphqlQuestions
   private readonly collections: Map<string, Set<string>>
   private readonly globals: Set<string>
+  private readonly ids: Map<string, { spelling: IdSpelling; label: string }>
   private readonly defaultDepth: number
   private readonly apiPrefix: string
 
@@ -86,6 +88,22 @@ export class Questions {
       ]),
     )
     this.globals = new Set(config.globals.map((global) => global.slug))
+    this.ids = new Map(
+      config.collections
+        // Where an endpoint of its own takes the place of `/:id` (Payload's preferences are
+        // read by `/:key`), what follows the slug is not an id.
+        .filter(
+          (collection) =>
+            !(collection.endpoints || []).some(
+              (endpoint) => /^\/:[^/]+$/.test(endpoint.path) && endpoint.path !== '/:id',
+            ),
+        )
+        .map((collection) => {
+          const singular = collection.labels?.singular
+          const label = typeof singular === 'string' ? singular : collection.slug
+          return [collection.slug, { spelling: idSpellingOf(config, collection), label }]
+        }),
+    )
     this.defaultDepth = config.defaultDepth
     this.apiPrefix = `${config.routes.api}/`
   }
@@ -120,7 +138,8 @@ export class Questions {
     if (route.kind === 'list') {
       asked.pagination ??= true
       if (asked.pagination !== false) asked.limit ??= 10
-      if (!asked.page) asked.page = 1
+      // Only when absent: Payload refuses `page=0` and `page=`, which must not find page 1.
+      asked.page ??= 1
     }
     const depth = typeof asked.depth === 'number' ? asked.depth : this.defaultDepth
     return {
@@ -136,6 +155,28 @@ export class Questions {
     variables: Record<string, unknown> | null | undefined,
   ): Set<string> {
     return this.graphql.tagsOf(document, operationName, variables)
+  }
+
+  /**
+   * Why a request for one document (any method) is refused before Payload reads it, if it is:
+   * its id is not written the one way the collection writes it (see documentIdProblem).
+   */
+  idProblem(path: string): string | undefined {
+    if (!path.startsWith(this.apiPrefix)) return undefined
+    const [slug, second, third] = path.slice(this.apiPrefix.length).split('/')
+    const ids = this.ids.get(slug)
+    const endpoints = this.collections.get(slug)
+    if (!ids || !endpoints || second === undefined) return undefined
+    // `/:id`, `/:id/duplicate` and the like, and `/versions/:id`; not a route of its own.
+    const raw = second === 'versions' ? third : endpoints.has(second) ? undefined : second
+    if (raw === undefined) return undefined
+    let id = raw
+    try {
+      id = decodeURIComponent(raw)
+    } catch {
+      // Named as it came.
+    }
+    return documentIdProblem(id, ids.spelling, ids.label)
   }
 
   /** Whether Payload's REST handler answers `path` (a collection's or a global's route). */

@@ -104,12 +104,18 @@ export function publicApi({
     return (await credentials.accepted(req.headers, isGraphQL)) ? problemFor('signedIn') : problem
   }
 
-  const refuse = (req: IncomingMessage, res: ServerResponse, message: string, graphql = false) => {
+  const refuse = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    message: string,
+    graphql = false,
+    status = 400,
+  ) => {
     const origin = originKey(req)
     const body = JSON.stringify({
-      errors: [{ message, ...(graphql ? { extensions: { statusCode: 400 } } : {}) }],
+      errors: [{ message, ...(graphql ? { extensions: { statusCode: status } } : {}) }],
     })
-    res.writeHead(400, {
+    res.writeHead(status, {
       'content-type': 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(body),
       'cache-control': 'no-store',
@@ -144,6 +150,11 @@ export function publicApi({
         if (!res.hasHeader('cache-control')) res.setHeader('Cache-Control', 'private, no-store')
       })
     }
+
+    // Before anything is looked up or kept under it. A preflight is left to pass, so that the
+    // client can read why.
+    const idProblem = req.method === 'OPTIONS' ? undefined : questions.idProblem(path)
+    if (idProblem) return refuse(req, res, idProblem, false, 404)
 
     if (req.method === 'GET' || req.method === 'HEAD') {
       const origin = originKey(req)

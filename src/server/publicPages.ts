@@ -8,15 +8,20 @@ import {
   parseHiddenTopics,
   serialiseHiddenTopics,
 } from '../site/hiddenTopics'
+import { canonicalSiteUrl } from '../site/siteQueries'
 import { AnonymousReadCache, type ReadCacheOptions } from './anonymousReadCache'
 import type { HitAnswer } from './earlyAnswers'
 import type { Credentials } from './credentials'
+import { pathOf } from './canonicalPath'
 import { acceptsGzipOf } from './publicApi'
 
 // The API and admin have their own handling; Next's own files are immutable and cached by name.
 const NOT_PAGES = /^\/(api|admin|_next)(\/|$)/
 // A page may show anything published: any visible write drops it.
 const SHOWS_ANYTHING: ReadonlySet<string> = new Set([EVERYTHING])
+// Long enough for browsers and CDNs to skip the hop, short enough that a page that comes to
+// read a new parameter is not kept from it for long by redirects stored before it did.
+const REDIRECT_CACHE_CONTROL = 'public, max-age=3600'
 
 /**
  * The public site's pages for anonymous readers, from the same kind of cache as the anonymous
@@ -24,6 +29,13 @@ const SHOWS_ANYTHING: ReadonlySet<string> = new Set([EVERYTHING])
  * sent with the same Cache-Control for CDNs. A page differs only by the reader's topics to
  * hide, which are part of the key; anyone signed in, and Next's own navigation requests, go
  * straight on. A miss goes on to the public reads' lane like an API miss.
+ *
+ * Each page has one address: a query spelt otherwise than the page reads it (a parameter it
+ * ignores, a value it does not know or writes another way, see src/site/siteQueries.ts) is
+ * answered with a 301 to that address, before anything is drawn or stored. Serving the
+ * canonical answer at the other spelling would keep the cache to one entry as well, but then
+ * every spelling is a separate page to CDNs, browsers and search engines, each a miss for
+ * them; a redirect costs one cheap answer, and the CDN can keep that too.
  */
 export function publicPages({
   credentials,
@@ -34,17 +46,10 @@ export function publicPages({
 }): { middleware: RequestHandler; answerHit: HitAnswer } {
   const cache = new AnonymousReadCache(cacheOptions)
   const keyOf = (req: IncomingMessage) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return undefined
     const url = req.url ?? '/'
-    const queryAt = url.indexOf('?')
-    if (NOT_PAGES.test(queryAt < 0 ? url : url.slice(0, queryAt))) return undefined
-    if (credentials.carried(req.headers)) return undefined
-    // Client-side navigation asks for the same URL in React's own format.
-    if (req.headers.rsc || req.headers['next-router-prefetch']) return undefined
-    if (queryAt >= 0) {
-      const query = new URLSearchParams(url.slice(queryAt + 1))
-      if (query.has('rsc') || query.has('_rsc')) return undefined
-    }
+    if (!isSitePage(req) || credentials.carried(req.headers)) return undefined
+    // Only the canonical address is stored (middleware redirects any other before this).
+    if (canonicalOf(url) !== url) return undefined
     // The topics as the pages read them: order, repeats and unknown topics make no new entry.
     const hidden = serialiseHiddenTopics(
       parseHiddenTopics(readCookie(req.headers.cookie, HIDDEN_TOPICS_COOKIE)),
@@ -53,6 +58,13 @@ export function publicPages({
   }
 
   const middleware: RequestHandler = async (req, res, next) => {
+    if (isSitePage(req)) {
+      const canonical = canonicalOf(req.url)
+      if (canonical !== undefined && canonical !== req.url) {
+        res.set('Cache-Control', REDIRECT_CACHE_CONTROL).redirect(301, canonical)
+        return
+      }
+    }
     const key = keyOf(req)
     if (key === undefined) return next()
     const acceptsGzip = acceptsGzipOf(req)
@@ -80,6 +92,27 @@ export function publicPages({
   }
 
   return { middleware, answerHit }
+}
+
+/** The address of the site's page `url` asks for, or undefined when it is not one. */
+function canonicalOf(url: string): string | undefined {
+  const queryAt = url.indexOf('?')
+  return canonicalSiteUrl(pathOf(url), queryAt < 0 ? '' : url.slice(queryAt))
+}
+
+/** A GET of one of the site's own pages, as a browser asks for it (not Next's navigation). */
+function isSitePage(req: IncomingMessage): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false
+  const url = req.url ?? '/'
+  if (NOT_PAGES.test(pathOf(url))) return false
+  // Client-side navigation asks for the same URL in React's own format.
+  if (req.headers.rsc || req.headers['next-router-prefetch']) return false
+  const queryAt = url.indexOf('?')
+  if (queryAt >= 0) {
+    const query = new URLSearchParams(url.slice(queryAt + 1))
+    if (query.has('rsc') || query.has('_rsc')) return false
+  }
+  return true
 }
 
 /**

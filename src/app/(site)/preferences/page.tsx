@@ -2,15 +2,16 @@ import type { Metadata } from 'next'
 
 import { WARNING_CATEGORIES } from '../../../fields/contentWarnings'
 import { hiddenTopics } from '../../../site/readerChoices'
+import { siteQuery } from '../../../site/siteQueries'
 
 export const metadata: Metadata = { title: 'Choose topics to hide', robots: { index: false } }
 
-type Props = { searchParams: Promise<{ saved?: string }> }
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 /** The reader's topics to hide, kept in a cookie on their device: no account, no tracking. */
 export default async function PreferencesPage({ searchParams }: Props) {
   const hidden = await hiddenTopics()
-  const { saved } = await searchParams
+  const { saved } = siteQuery('/preferences', await searchParams)
   return (
     <>
       <h1>Choose topics to hide</h1>

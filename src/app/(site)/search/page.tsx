@@ -6,10 +6,11 @@ import { hrefOf } from '../../../site/links'
 import { ANONYMOUS, sitePayload } from '../../../site/payload'
 import { allOf, withoutHiddenTopics } from '../../../site/queries'
 import { hiddenTopics } from '../../../site/readerChoices'
+import { siteQuery } from '../../../site/siteQueries'
 
 export const metadata: Metadata = { title: 'Search' }
 
-type Props = { searchParams: Promise<{ q?: string }> }
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 type Searched = 'statements' | 'updates' | 'trusts' | 'pages'
 
@@ -24,7 +25,7 @@ const isSearched = (collection: string): collection is Searched => collection in
 
 /** Search over the public search index (published documents only), the API's own ranking. */
 export default async function SearchPage({ searchParams }: Props) {
-  const query = ((await searchParams).q ?? '').trim().slice(0, 100)
+  const query = siteQuery('/search', await searchParams).q ?? ''
   const payload = await sitePayload()
   const topics = await hiddenTopics()
   const found =

@@ -8,14 +8,14 @@ import { labelOf } from '../../../site/format'
 import { ANONYMOUS, sitePayload } from '../../../site/payload'
 import { allOf, withoutHiddenTopics } from '../../../site/queries'
 import { hiddenTopics } from '../../../site/readerChoices'
+import { siteQuery } from '../../../site/siteQueries'
 
 export const metadata: Metadata = { title: 'Statements' }
 
-type Props = { searchParams: Promise<{ kind?: string }> }
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export default async function StatementsPage({ searchParams }: Props) {
-  const { kind: asked } = await searchParams
-  const kind = STATEMENT_KINDS.find((option) => option.value === asked)?.value
+  const { kind } = siteQuery('/statements', await searchParams)
   const topics = await hiddenTopics()
   const payload = await sitePayload()
   const { docs } = await payload.find({

@@ -8,36 +8,28 @@ import { labelOf } from '../../../site/format'
 import { ANONYMOUS, sitePayload } from '../../../site/payload'
 import { allOf, withoutHiddenTopics } from '../../../site/queries'
 import { hiddenTopics } from '../../../site/readerChoices'
+import { siteHref, siteQuery, type TrustColumn } from '../../../site/siteQueries'
 
 export const metadata: Metadata = { title: 'Trusts register' }
 
-const COLUMNS = [
+const COLUMNS: readonly { key: TrustColumn; label: string }[] = [
   { key: 'name', label: 'Trust' },
   { key: 'region', label: 'Region' },
   { key: 'simStatus', label: 'Status' },
   { key: 'startedOn', label: 'Started' },
-] as const
-type SortKey = (typeof COLUMNS)[number]['key']
+]
 
 type Query = { status?: string; region?: string; sort?: string }
-type Props = { searchParams: Promise<Query> }
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
-function hrefWith(query: Query, change: Partial<Query>) {
-  const params = new URLSearchParams()
-  for (const [key, value] of Object.entries({ ...query, ...change })) {
-    if (value) params.set(key, value)
-  }
-  const search = params.toString()
-  return `/trusts${search ? `?${search}` : ''}`
-}
+const hrefWith = (query: Query, change: Partial<Query>) =>
+  siteHref('/trusts', { ...query, ...change })
 
 export default async function TrustsPage({ searchParams }: Props) {
-  const asked = await searchParams
-  const status = SIM_STATUSES.find((option) => option.value === asked.status)?.value
-  const region = REGIONS.find((option) => option.value === asked.region)?.value
-  const sortKey = (COLUMNS.find((column) => column.key === asked.sort?.replace(/^-/, ''))?.key ??
-    'name') as SortKey
-  const descending = asked.sort?.startsWith('-') ?? false
+  const query: Query = siteQuery('/trusts', await searchParams)
+  const { status, region, sort } = query
+  const sortKey = (sort?.replace(/^-/, '') ?? 'name') as TrustColumn
+  const descending = sort?.startsWith('-') ?? false
   const topics = await hiddenTopics()
   const payload = await sitePayload()
   const { docs } = await payload.find({
@@ -52,7 +44,6 @@ export default async function TrustsPage({ searchParams }: Props) {
     ),
     ...ANONYMOUS,
   })
-  const query: Query = { status, region, sort: asked.sort && `${descending ? '-' : ''}${sortKey}` }
   return (
     <>
       <h1>NHS trusts register</h1>

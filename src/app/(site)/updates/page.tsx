@@ -8,14 +8,14 @@ import { labelOf } from '../../../site/format'
 import { ANONYMOUS, sitePayload } from '../../../site/payload'
 import { allOf, withoutHiddenTopics } from '../../../site/queries'
 import { hiddenTopics } from '../../../site/readerChoices'
+import { siteQuery } from '../../../site/siteQueries'
 
 export const metadata: Metadata = { title: 'Updates' }
 
-type Props = { searchParams: Promise<{ category?: string }> }
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> }
 
 export default async function UpdatesPage({ searchParams }: Props) {
-  const { category: asked } = await searchParams
-  const category = UPDATE_CATEGORIES.find((option) => option.value === asked)?.value
+  const { category } = siteQuery('/updates', await searchParams)
   const topics = await hiddenTopics()
   const payload = await sitePayload()
   const { docs } = await payload.find({

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
+import { notFound, redirect } from 'next/navigation'
 
 import { STATEMENT_KINDS } from '../../../../collections/Statements'
-import { MAX_PAGE } from '../../../../requestChecks'
 import { closedReason } from '../../../../collections/Signatories/endpoints/findOpenLetter'
 import type { Media, Trust } from '../../../../payload-types'
 import { DateText, RichText } from '../../../../site/components/Common'
@@ -14,12 +13,13 @@ import { pageMetadata } from '../../../../site/meta'
 import { ANONYMOUS, siteSettings, sitePayload } from '../../../../site/payload'
 import { findBySlug, tallyOf } from '../../../../site/queries'
 import { hiddenTopics } from '../../../../site/readerChoices'
+import { siteHref, siteQuery } from '../../../../site/siteQueries'
 
 const PER_PAGE = 50
 
 type Props = {
   params: Promise<{ slug: string }>
-  searchParams: Promise<{ page?: string }>
+  searchParams: Promise<Record<string, string | string[] | undefined>>
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -38,14 +38,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function StatementPage({ params, searchParams }: Props) {
   const { slug } = await params
-  // A page of signatures past what the API allows would be refused deep inside the render (500).
-  const pageParam = (await searchParams).page
-  const page = pageParam === undefined ? 1 : Number(pageParam)
-  if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) notFound()
+  // Only ever a page the API allows (siteQueries): past it, it would be refused deep inside
+  // the render (500).
+  const page = Number(siteQuery('/statements/[slug]', await searchParams).page ?? 1)
   const statement = await findBySlug('statements', slug)
   if (!statement) notFound()
   const hidden = carriesHiddenTopic(statement.contentWarnings?.categories, await hiddenTopics())
   const isLetter = statement.kind === 'open_letter'
+  // Only a letter has pages: any other statement at `?page=2` is the statement itself, which
+  // must not be drawn and kept once more. Temporary: the statement may become a letter.
+  if (page > 1 && !isLetter) redirect(signaturesHref(slug, 1))
   const trusts = (statement.relatedTrusts ?? []).filter(
     (trust): trust is Trust => typeof trust === 'object',
   )
@@ -130,6 +132,10 @@ async function Letter({
     settings.archiveMode || payload.config.custom?.archiveMode === true
       ? 'This letter is closed: the site has been archived and no longer accepts signatures.'
       : closed
+  // A page past the last (there may be more signatures later, so temporarily) is the last
+  // page's, not another entry in the cache.
+  const last = Math.max(1, signatories.totalPages)
+  if (page > last) redirect(signaturesHref(slug, last))
   const first = (signatories.page! - 1) * PER_PAGE + 1
   return (
     <>
@@ -161,7 +167,7 @@ async function Letter({
             {signatories.totalPages > 1 ? (
               <nav className="pager" aria-label="Pages of signatures">
                 {signatories.hasPrevPage ? (
-                  <a href={`/statements/${slug}?page=${signatories.prevPage}#signatories-heading`}>
+                  <a href={`${signaturesHref(slug, signatories.prevPage!)}#signatories-heading`}>
                     Previous page
                   </a>
                 ) : null}
@@ -169,7 +175,7 @@ async function Letter({
                   Page {signatories.page} of {signatories.totalPages}
                 </span>
                 {signatories.hasNextPage ? (
-                  <a href={`/statements/${slug}?page=${signatories.nextPage}#signatories-heading`}>
+                  <a href={`${signaturesHref(slug, signatories.nextPage!)}#signatories-heading`}>
                     Next page
                   </a>
                 ) : null}
@@ -183,3 +189,7 @@ async function Letter({
     </>
   )
 }
+
+/** The address of a page of a letter's signatures. */
+const signaturesHref = (slug: string, page: number) =>
+  siteHref(`/statements/${encodeURIComponent(slug)}`, { page: String(page) })
