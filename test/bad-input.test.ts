@@ -150,6 +150,27 @@ describe.each(testDialects())('bad input on $dialect', ({ dialect, skip }) => {
       await refused(get('/api/statements?page=abc'), 400)
     })
 
+    it.skipIf(dialect === 'mongodb')(
+      'refuses “all”, which only MongoDB answers, on REST and GraphQL (probe 3: 500)',
+      async () => {
+        for (const query of [
+          'where[title][all]=x',
+          'where[relatedTrusts][all]=1',
+          'where[contentWarnings.categories][all]=police',
+          'where[or][0][kind][all]=statement',
+        ]) {
+          expect(await refused(get(`/api/statements?${query}`), 400)).toContain('“all”')
+          await refused(overridden('/api/statements', query), 400)
+        }
+        // GraphQL reports it as the query's error, with the status in its extensions.
+        const answer = await client.graphql(
+          '{ Statements(where: { relatedTrusts: { all: [1] } }) { totalDocs } }',
+        )
+        expect(answer.status).toBeLessThan(500)
+        expect(JSON.stringify(answer.body.errors)).toContain('“all” is not available')
+      },
+    )
+
     it('refuses near (and other map operators) on fields that are not map points', async () => {
       await refused(get('/api/statements?where[title][near]=junk'), 400)
       await refused(get('/api/trusts?where[latitude][near]=junk'), 400)

@@ -40,6 +40,7 @@ function querySchema(payload: Payload, slug: string): QuerySchema {
     fields: config?.flattenedFields ?? [],
     idType: idTypeOf(payload, slug),
     versions: Boolean(config?.versions),
+    answersAll: payload.db.name === 'mongoose',
     collection: (other) => {
       const related = collectionOf(payload, other)
       return related

@@ -27,6 +27,8 @@ export type QuerySchema = {
   collection: (slug: string) => { fields: readonly FlattenedField[]; idType: IdType } | undefined
   /** Whether the collection keeps versions: `version.*` paths are then the document's fields. */
   versions: boolean
+  /** Whether the database answers `all`: MongoDB's adapter does, the SQL adapters throw. */
+  answersAll: boolean
 }
 
 const OPERATORS = new Set([
@@ -143,6 +145,7 @@ function checkWhere(
         nesting,
         state,
         bounded,
+        answersAll: schema.answersAll,
       })
     }
   }
@@ -153,11 +156,21 @@ function checkCondition(
   operator: string,
   operand: unknown,
   at: string,
-  context: { nesting: number; state: { conditions: number }; bounded: boolean },
+  context: {
+    nesting: number
+    state: { conditions: number }
+    bounded: boolean
+    answersAll: boolean
+  },
 ): void {
   if (!OPERATORS.has(operator)) {
     throw new Problem(
       `${at}: “${operator}” is not an operator. Use one of ${[...OPERATORS].join(', ')}.`,
+    )
+  }
+  if (operator === 'all' && !context.answersAll) {
+    throw new Problem(
+      `${at}: “all” is not available on this database. Combine conditions with and instead: where[and][0][field][equals]=a&where[and][1][field][equals]=b.`,
     )
   }
   const field = target.kind === 'field' ? target.field : undefined
