@@ -1,9 +1,10 @@
-import http from 'node:http'
+import http, { type IncomingMessage } from 'node:http'
 import net from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { Lane } from '../src/server/lanes'
+import { missBudget } from '../src/server/rateLimits'
 import { type Auth, api } from './helpers/api'
 import { type RunningServer, startServer } from './helpers/server'
 import { createTeam } from './helpers/team'
@@ -198,6 +199,32 @@ describe('the read cache under a flood of one-off questions', () => {
     const again = await client.request(once, reader)
     expect(again.status).toBe(200)
     expect(again.headers.get('x-cache')).toBe('HIT')
+  })
+})
+
+describe('the arithmetic of the time budget', () => {
+  const budgetOf = () =>
+    missBudget({
+      perMinute: 0,
+      timeMsPerMinute: 15_000,
+      refusalDelayMs: 0,
+      clientOf: () => '203.0.113.9',
+    })
+  const request = {} as IncomingMessage
+
+  it('charges a long answer in full (probe 3: a 7 s GraphQL query cost a second, eight a minute went on)', async () => {
+    const budget = budgetOf()
+    expect(await budget.spend(request)).toBeUndefined()
+    budget.charge(request, 7_000)
+    // 2.5 s may be spent at once and 15 s come back a minute: 4.5 s overdrawn, and a quarter of
+    // the burst to come back, is about 20 s.
+    expect(await budget.spend(request)).toBeGreaterThanOrEqual(19)
+  })
+
+  it('keeps no client out for more than about a minute, however long its answer took', async () => {
+    const budget = budgetOf()
+    budget.charge(request, 3_600_000)
+    expect(await budget.spend(request)).toBeLessThanOrEqual(75)
   })
 })
 

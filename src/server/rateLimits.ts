@@ -135,7 +135,6 @@ function missBudgetRefusal(seconds: number): {
 const MAX_CLIENTS = 10_000
 
 type TimeBucket = { milliseconds: number; at: number }
-const MAX_CHARGE_MS = 1000
 
 /**
  * Each client's budget for anonymous reads the cache could not answer: a client that asks a new
@@ -196,9 +195,10 @@ export function missBudget({
       if (timeMsPerMinute <= 0) return
       const client = clientOf(req)
       const bucket = bucketOf(client)
-      // One slow answer (the first drawing of a page after a start, on a busy machine) costs at
-      // most this much: what is measured is time, not only this client's work.
-      bucket.milliseconds -= Math.min(milliseconds, MAX_CHARGE_MS)
+      // Charged in full, or one question that keeps Payload busy for seconds would cost no more
+      // than a quick one; but what is measured is time, not only this client's work (a busy
+      // machine, a lock), so no client owes more than a minute's budget.
+      bucket.milliseconds = Math.max(-timeMsPerMinute, bucket.milliseconds - milliseconds)
       timeLeft.set(client, bucket)
     },
     spend: async (req) => {
