@@ -228,6 +228,44 @@ describe.each(testDialects())('the public API on $dialect', ({ dialect, skip }) 
     },
   )
 
+  it.skipIf(skip)(
+    'gives a join one page over GraphQL as over REST when no limit is asked (probe 3: every signature, thirty times over)',
+    async () => {
+      const trust = await client.request<{ doc: Doc }>('/api/trusts', {
+        method: 'POST',
+        auth: editor,
+        body: {
+          name: 'A trust many statements name',
+          odsCode: 'RJP',
+          _status: 'published',
+          ...REVIEWED,
+        },
+      })
+      expect(trust.status, JSON.stringify(trust.body)).toBe(201)
+      for (let index = 0; index < 12; index += 1) {
+        await create({ title: `Naming the trust ${index}`, relatedTrusts: [trust.body.doc.id] })
+      }
+      const id = JSON.stringify(trust.body.doc.id)
+      type Joined = { Trust: { statements: { docs: unknown[]; hasNextPage: boolean } } }
+      const page = await client.graphql<Joined>(
+        `{ Trust(id: ${id}) { statements { docs { id } hasNextPage } } }`,
+      )
+      expect(page.body.errors, JSON.stringify(page.body)).toBeUndefined()
+      expect(page.body.data?.Trust.statements.docs).toHaveLength(10)
+      expect(page.body.data?.Trust.statements.hasNextPage).toBe(true)
+      const rest = await client.request<{ statements: { docs: unknown[] } }>(
+        `/api/trusts/${trust.body.doc.id}?depth=0`,
+      )
+      expect(rest.body.statements.docs).toHaveLength(10)
+      // A limit asked for is kept.
+      const asked = await client.graphql<Joined>(
+        `{ Trust(id: ${id}) { statements(limit: 12) { docs { id } hasNextPage } } }`,
+      )
+      expect(asked.body.data?.Trust.statements.docs).toHaveLength(12)
+      expect(asked.body.data?.Trust.statements.hasNextPage).toBe(false)
+    },
+  )
+
   it.skipIf(skip)('answers a burst of the same read after a write with one query', async () => {
     const read = reader('Burst')
     await create({ title: 'Burst check' })
@@ -552,6 +590,20 @@ describe.each(testDialects())('the public API on $dialect', ({ dialect, skip }) 
       })
       expect(compressed.headers.get('content-encoding')).toBe('gzip')
       expect(await compressed.json()).toEqual(first.body)
+      // q=0 means “not gzip” (probe 3: it was sent gzip all the same).
+      for (const refusing of ['gzip;q=0', 'gzip; q=0.000, identity', '*;q=0', 'x-gzipped, br']) {
+        const plain = await fetch(`${server.url}${path}`, {
+          headers: { 'accept-encoding': refusing },
+        })
+        expect(plain.headers.get('content-encoding'), refusing).toBeNull()
+        expect(await plain.json()).toEqual(first.body)
+      }
+      for (const accepting of ['GZIP;q=0.5', '*', 'br;q=1, gzip;q=0.1']) {
+        const zipped = await fetch(`${server.url}${path}`, {
+          headers: { 'accept-encoding': accepting },
+        })
+        expect(zipped.headers.get('content-encoding'), accepting).toBe('gzip')
+      }
 
       // Signed in by header, by cookie, or by a token Payload refuses (then anonymous content,
       // but not from the cache either).

@@ -7,6 +7,7 @@ import { personalData } from '../collections/Signatories/endpoints/personalData'
 import { letterTally } from '../collections/Signatories/endpoints/tally'
 import { rankedSearch } from '../search/rankedSearchEndpoint'
 import type { Refusal } from '../utilities/refusal'
+import { limitJoins } from './joinLimits'
 import { permissionQueries } from './permissionQueries'
 
 type Context = { req: PayloadRequest }
@@ -24,6 +25,7 @@ function answer<T>(result: T | Refusal): T {
  * the same way under the same access rules: a front end can use one API for everything.
  */
 export const customQueries: GraphQLExtension = (GraphQL, context) => {
+  limitJoins(context.collections)
   const {
     GraphQLInt,
     GraphQLList,

@@ -296,8 +296,23 @@ export function publicApi({
   return { middleware, answerHit }
 }
 
-export const acceptsGzipOf = (req: IncomingMessage) =>
-  /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))
+/**
+ * Whether the client takes gzip: named (or `*`, when gzip is not named) with a weight above
+ * zero. `gzip;q=0` means “anything but gzip”.
+ */
+export function acceptsGzipOf(req: IncomingMessage): boolean {
+  let gzip: number | undefined
+  let any: number | undefined
+  for (const part of String(req.headers['accept-encoding'] ?? '').split(',')) {
+    const [coding, ...parameters] = part.split(';').map((piece) => piece.trim().toLowerCase())
+    const q = parameters.find((parameter) => /^q\s*=/.test(parameter))
+    const weight = q === undefined ? 1 : Number(q.slice(q.indexOf('=') + 1).trim())
+    if (coding === 'gzip' || coding === 'x-gzip') gzip = weight
+    else if (coding === '*') any = weight
+  }
+  // A weight that is not a number is no acceptance (NaN > 0 is false).
+  return (gzip ?? any ?? 0) > 0
+}
 
 /**
  * The request's path and query string if it is under /api/, as Next.js and Payload read them:
