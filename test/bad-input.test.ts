@@ -171,6 +171,49 @@ describe.each(testDialects())('bad input on $dialect', ({ dialect, skip }) => {
       },
     )
 
+    it('checks the filters and pages of joins as it checks a list’s (probe 3: 500)', async () => {
+      for (const query of [
+        'joins[signatories][where][id][in]=x',
+        'joins[signatories][where][createdAt][greater_than]=notadate',
+        'joins[signatories][where][publicName][near]=1,2',
+        `joins[signatories][where][id][in]=${ids(600).join(',')}`,
+        'joins[signatories][where]=notanobject',
+        'joins[signatories][limit]=3000',
+        'joins[signatories][limit]=-1',
+        'joins[signatories][page]=0',
+        'joins[nosuchjoin][limit]=5',
+      ]) {
+        await refused(get(`/api/statements?${query}`), 400)
+        await refused(overridden('/api/statements', query), 400)
+      }
+      for (const query of [
+        'joins[signatories][limit]=5',
+        'joins[signatories][where][publicRole][like]=nurse',
+        'joins[signatories]=false',
+      ]) {
+        const answer = await client.request(`/api/statements?${query}`)
+        expect(answer.status, `${query}: ${JSON.stringify(answer.body)}`).toBe(200)
+      }
+    })
+
+    it('refuses a join compared with a value, and a bare id for a relationship to several collections (probe 3: 500)', async () => {
+      for (const path of [
+        '/api/trusts?where[statements][in]=x',
+        '/api/trusts?where[statements][equals]=1',
+        '/api/search?where[doc][equals]=1',
+        '/api/search?where[doc][in]=1,2',
+      ]) {
+        await refused(get(path), 400)
+        const [route, form] = path.split('?')
+        await refused(overridden(route, form), 400)
+      }
+      // The form Payload reads for such a relationship is answered.
+      const search = await client.request(
+        '/api/search?where[doc][equals][relationTo]=statements&where[doc][equals][value]=1',
+      )
+      expect(search.status, JSON.stringify(search.body)).toBe(200)
+    })
+
     it('refuses near (and other map operators) on fields that are not map points', async () => {
       await refused(get('/api/statements?where[title][near]=junk'), 400)
       await refused(get('/api/trusts?where[latitude][near]=junk'), 400)

@@ -7,6 +7,7 @@ import {
   type CollectionBeforeOperationHook,
   type Endpoint,
   type FlattenedBlock,
+  type FlattenedField,
   type GlobalBeforeOperationHook,
   type Payload,
   type PayloadRequest,
@@ -96,6 +97,64 @@ const refuseDataOnRead = (
   }
 }
 
+/**
+ * The pages of the joins a read asks for (`joins[<field>][limit|page|sort|where]`, which Payload
+ * hands to the database as they come): each names a join field, pages as a list pages, and
+ * filters the collection it joins as a list's filter is checked.
+ */
+function joinsProblem(
+  joins: Record<string, unknown>,
+  fields: readonly FlattenedField[],
+  payload: Payload,
+  bounded: boolean,
+): string | undefined {
+  for (const [path, join] of Object.entries(joins)) {
+    if (join === false) continue
+    const field = fieldAt(fields, path)
+    if (field?.type !== 'join') return `joins[${path}]: there is no join of that name here.`
+    if (!isPlainObject(join))
+      return `joins[${path}] must be false, or give its limit, page, sort or where.`
+    const { limit, page, where } = join
+    if (
+      limit !== undefined &&
+      !(typeof limit === 'number' && Number.isInteger(limit) && limit >= 0)
+    ) {
+      return `joins[${path}][limit] must be a whole number.`
+    }
+    if (
+      page !== undefined &&
+      !(typeof page === 'number' && Number.isInteger(page) && page >= 1 && page <= MAX_PAGE)
+    ) {
+      return `joins[${path}][page] must be a whole number from 1 to ${MAX_PAGE}.`
+    }
+    if (where !== undefined && typeof field.collection === 'string') {
+      const problem = whereProblem(
+        where,
+        querySchema(payload, field.collection),
+        bounded,
+        `joins[${path}][where]`,
+      )
+      if (problem) return problem
+    }
+  }
+  return undefined
+}
+
+/** The field at a dotted path through groups and tabs, as Payload names a join's schema path. */
+function fieldAt(fields: readonly FlattenedField[], path: string): FlattenedField | undefined {
+  let current: readonly FlattenedField[] = fields
+  let found: FlattenedField | undefined
+  for (const name of path.split('.')) {
+    found = current.find((candidate) => 'name' in candidate && candidate.name === name)
+    if (!found) return undefined
+    current =
+      'flattenedFields' in found && Array.isArray(found.flattenedFields)
+        ? found.flattenedFields
+        : []
+  }
+  return found
+}
+
 const OPERATIONS_WITH_BODY = new Set([
   'create',
   'update',
@@ -120,6 +179,10 @@ const checkOperation: CollectionBeforeOperationHook = ({ args, collection, opera
   const bounded = given.disableErrors !== true && req.payloadAPI !== 'local'
   if ('where' in given) {
     const problem = whereProblem(given.where, querySchema(payload, collection.slug), bounded)
+    if (problem) throw refuse(problem)
+  }
+  if (isPlainObject(given.joins)) {
+    const problem = joinsProblem(given.joins, collection.flattenedFields, payload, bounded)
     if (problem) throw refuse(problem)
   }
   if (given.id !== undefined && idTypeOf(payload, collection.slug) === 'number') {

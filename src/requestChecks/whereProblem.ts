@@ -84,11 +84,12 @@ export function whereProblem(
   where: unknown,
   schema: QuerySchema,
   bounded = true,
+  at = 'where',
 ): string | undefined {
   if (where === undefined || where === null) return undefined
   const state = { conditions: 0 }
   try {
-    checkWhere(where, schema, 'where', 0, state, bounded)
+    checkWhere(where, schema, at, 0, state, bounded)
   } catch (error) {
     if (error instanceof Problem) return error.message
     throw error
@@ -207,6 +208,11 @@ function checkCondition(
     )
     return
   }
+  if (field?.type === 'join') {
+    throw new Problem(
+      `${at}: ${field.name} lists documents of another collection that point here; it cannot be compared with a value. Filter that collection instead.`,
+    )
+  }
   if (TEXT_OPERATORS.has(operator) || operator === 'contains') {
     if (!acceptsText(target, operator)) {
       throw new Problem(`${at}: ${operator} only works on text fields.`)
@@ -296,6 +302,18 @@ function checkValue(target: Target, value: unknown, at: string): void {
       }
       checkValue({ kind: 'id', idType: related.idType }, id, `${at}[value]`)
       return
+    }
+    // The SQL adapters cannot tell which collection a bare id is of (a 500, “Not supported”).
+    if (
+      (field.type === 'relationship' || field.type === 'upload') &&
+      Array.isArray(field.relationTo) &&
+      value !== null &&
+      value !== 'null' &&
+      value !== ''
+    ) {
+      throw new Problem(
+        `${at}: ${field.name} can point to ${field.relationTo.join(', ')}: say which, as ${at}[relationTo]=…&${at}[value]=…, or filter on ${field.name}.value and ${field.name}.relationTo.`,
+      )
     }
   }
   if (!isScalar(value)) {
