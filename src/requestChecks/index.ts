@@ -15,6 +15,7 @@ import {
 } from 'payload'
 
 import { dataProblem, type DataSchema } from './dataProblem'
+import { filterOnlyThroughReadable } from './readableReferences'
 import { type IdType, MAX_NUMERIC_ID, type QuerySchema, whereProblem } from './whereProblem'
 
 /** The last page anyone may ask for: past it the offset no longer fits the databases' integers. */
@@ -228,7 +229,11 @@ const missingObjectSaysSo = (handler: UploadHandler) =>
  */
 export function withRequestChecks(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
-    collection.hooks.beforeOperation = [checkOperation, ...(collection.hooks.beforeOperation ?? [])]
+    collection.hooks.beforeOperation = [
+      checkOperation,
+      filterOnlyThroughReadable,
+      ...(collection.hooks.beforeOperation ?? []),
+    ]
     const label = labelOf(collection.labels?.plural, collection.slug)
     // Payload answers a collection without routes with a 501 naming its own internal address.
     if (collection.endpoints === false) collection.endpoints = []
