@@ -5,6 +5,7 @@ import path from 'node:path'
 
 import {
   CreateBucketCommand,
+  DeleteObjectCommand,
   GetObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
@@ -229,6 +230,64 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
       const object = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
       expect(Buffer.from(await file.arrayBuffer())).toEqual(
         Buffer.from(await object.Body!.transformToByteArray()),
+      )
+    }
+  })
+
+  it('answers HEAD of a file in the bucket as GET does, and an object missing from it with 404 and a message', async () => {
+    const form = new FormData()
+    form.append('file', new Blob([new Uint8Array(await phonePhotoWithGps())]), 'lost.jpg')
+    form.append(
+      '_payload',
+      JSON.stringify({
+        title: 'Lost from the bucket',
+        alt: 'A test picture with a red corner and a yellow circle on green.',
+        consentToPublish: true,
+        contentWarnings: { categories: ['police'] },
+      }),
+    )
+    const uploaded = await fetch(`${a.url}/api/artwork`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `JWT ${team.artist.token}` },
+    })
+    const { doc } = (await uploaded.json()) as { doc: UploadDoc }
+    expect(uploaded.status).toBe(201)
+    const approved = await api(a.url).request(`/api/artwork/${doc.id}`, {
+      method: 'PATCH',
+      auth: team.moderator,
+      body: { moderationStatus: 'approved', contentWarnings: { reviewed: true } },
+    })
+    expect(approved.status, JSON.stringify(approved.body)).toBe(200)
+    const url = new URL(doc.url, b.url)
+    const got = await fetch(url)
+    const bytes = Buffer.from(await got.arrayBuffer())
+    expect(got.status).toBe(200)
+    const headed = await fetch(url, { method: 'HEAD' })
+    expect(headed.status, 'HEAD (probe: 404)').toBe(200)
+    expect(headed.headers.get('content-type')).toBe(got.headers.get('content-type'))
+    expect(headed.headers.get('content-length')).toBe(String(bytes.length))
+
+    const Key = `artwork/${doc.filename}`
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key }))
+    try {
+      const logged = b.output().length
+      for (const [who, auth] of [
+        ['anonymous', undefined],
+        ['moderator', team.moderator],
+      ] as const) {
+        const headers: Record<string, string> = auth ? { authorization: `JWT ${auth.token}` } : {}
+        const missing = await fetch(url, { headers })
+        expect(missing.status, who).toBe(404)
+        const body = (await missing.json()) as { errors?: { message: string }[] }
+        expect(body.errors?.[0]?.message, who).toMatch(/no such file/i)
+        expect((await fetch(url, { method: 'HEAD', headers })).status, `HEAD, ${who}`).toBe(404)
+      }
+      expect(b.output().slice(logged)).not.toMatch(/"level":"error"|"stack"/)
+    } finally {
+      // The archive and backups below read every public file.
+      await s3.send(
+        new PutObjectCommand({ Bucket: bucket, Key, Body: bytes, ContentType: 'image/jpeg' }),
       )
     }
   })

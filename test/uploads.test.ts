@@ -615,6 +615,85 @@ describe.each(testDialects())('artwork and media uploads on $dialect', ({ dialec
     })
   })
 
+  describe.skipIf(skip)('serving files', () => {
+    // Approved artwork: readable by everyone, so what is answered depends on the file alone.
+    const approvedArtwork = async (title: string) => {
+      const uploaded = await upload(
+        'artwork',
+        { bytes: await plainPng(500, 500), name: `${title}.png`, type: 'image/png' },
+        artworkFor(title, { consentToPublish: true, contentWarnings: { categories: ['police'] } }),
+        team.artist,
+      )
+      expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201)
+      const approved = await client.request<{ doc: UploadDoc }>(
+        `/api/artwork/${uploaded.body.doc!.id}`,
+        {
+          method: 'PATCH',
+          auth: team.moderator,
+          body: { moderationStatus: 'approved', contentWarnings: { reviewed: true } },
+        },
+      )
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200)
+      return approved.body.doc
+    }
+    const head = (url: string, auth?: Auth) =>
+      fetch(new URL(url, server.url), {
+        method: 'HEAD',
+        headers: auth?.token ? { authorization: `JWT ${auth.token}` } : {},
+      })
+
+    it('answers HEAD of a file as GET does, headers without the body (probe: 404)', async () => {
+      const artwork = await approvedArtwork('Asked for by HEAD')
+      for (const url of fileUrls(artwork)) {
+        const got = await fetch(new URL(url, server.url))
+        const bytes = Buffer.from(await got.arrayBuffer())
+        expect(got.status, url).toBe(200)
+        const headed = await head(url)
+        expect(headed.status, `HEAD ${url}`).toBe(200)
+        expect(headed.headers.get('content-type')).toBe(got.headers.get('content-type'))
+        expect(headed.headers.get('content-length')).toBe(String(bytes.length))
+        expect((await headed.arrayBuffer()).byteLength).toBe(0)
+      }
+      // A file the reader may not read is refused alike.
+      const pending = await upload(
+        'artwork',
+        { bytes: await plainPng(300, 300), name: 'pending.png', type: 'image/png' },
+        artworkFor('Not yet approved'),
+        team.artist,
+      )
+      const url = pending.body.doc!.url
+      expect((await fetch(new URL(url, server.url))).status).toBe(403)
+      expect((await head(url)).status).toBe(403)
+      expect((await head(url, team.artist)).status).toBe(200)
+    })
+
+    it('answers a file missing from disk with 404 and a message, to everyone, without a stack trace in the log', async () => {
+      const artwork = await approvedArtwork('Lost from the disk')
+      fs.rmSync(path.join(server.mediaDir, 'artwork', artwork.filename))
+      const logged = server.output().length
+      for (const [who, auth] of [
+        ['anonymous', undefined],
+        ['moderator', team.moderator],
+        ['editor', team.editor],
+      ] as const) {
+        const response = await fetch(new URL(artwork.url, server.url), {
+          headers: auth?.token ? { authorization: `JWT ${auth.token}` } : {},
+        })
+        expect(response.status, who).toBe(404)
+        const body = (await response.json()) as ErrorBody
+        expect(body.errors?.[0]?.message, who).toMatch(/no such file/i)
+        expect((await head(artwork.url, auth)).status, `HEAD, ${who}`).toBe(404)
+      }
+      // Its sizes are still there, and still served.
+      const thumbnail = artwork.sizes?.thumbnail?.url
+      expect(thumbnail).toBeTruthy()
+      expect((await fetchFile(thumbnail!)).status).toBe(200)
+      const log = server.output().slice(logged)
+      expect(log).not.toMatch(/"stack"/)
+      expect(log).not.toMatch(/"level":"error"/)
+    })
+  })
+
   describe.skipIf(skip)('upload safety', () => {
     const refused = async (
       collection: 'artwork' | 'media',

@@ -21,18 +21,32 @@ const perRequest = new WeakMap<PayloadRequest, Map<string, { verdicts: Verdicts;
 
 const keyOf = (id: Reference['id']) => String(id)
 
-async function readableAmong(
+/**
+ * What the reader of `req` may read of a collection: all of it, none of it, or the documents a
+ * filter matches (the collection's own read rule, as Payload applies it to a list).
+ */
+export async function readRuleOf(
+  req: PayloadRequest,
+  collection: string,
+): Promise<boolean | Where> {
+  const config = req.payload.collections[collection as keyof typeof req.payload.collections]?.config
+  // Not a collection of this config (a stale polymorphic value): nothing to read it by.
+  if (!config) return false
+  const rule = config.access?.read
+  const verdict = rule ? await rule({ req }) : Boolean(req.user)
+  return typeof verdict === 'object' && verdict !== null ? verdict : Boolean(verdict)
+}
+
+/** The ids (as strings) among `ids` of documents the reader of `req` may read. */
+export async function readableAmong(
   req: PayloadRequest,
   collection: string,
   ids: Reference['id'][],
 ): Promise<Set<string>> {
   const config = req.payload.collections[collection as keyof typeof req.payload.collections]?.config
-  // Not a collection of this config (a stale polymorphic value): nothing to read it by.
-  if (!config) return new Set()
-  const rule = config.access?.read
-  const verdict = rule ? await rule({ req }) : Boolean(req.user)
+  const verdict = await readRuleOf(req, collection)
   if (verdict === true) return new Set(ids.map(keyOf))
-  if (!verdict) return new Set()
+  if (!verdict || !config || !ids.length) return new Set()
   // The collection's own read rule, on the stored documents, with no hooks: the same answer
   // Payload would give a read of each, in one query.
   const { docs } = await req.payload.db.find<{ id: Reference['id'] }>({
@@ -101,7 +115,7 @@ function referenceIn(field: ReferenceField, item: unknown): Reference | undefine
 // Accounts are not content: an account's id tells nothing unpublished, the fields that hold
 // one (createdBy, an artwork's artist) have read rules of their own, and those who review need
 // to see whose work it is without reading the account itself.
-const isAccountCollection = (req: PayloadRequest, collection: string) =>
+export const isAccountCollection = (req: PayloadRequest, collection: string) =>
   Boolean(req.payload.collections[collection as keyof typeof req.payload.collections]?.config.auth)
 
 const hidden = async (req: PayloadRequest, field: ReferenceField, item: unknown) => {

@@ -9,12 +9,14 @@ import {
   type FlattenedBlock,
   type FlattenedField,
   type GlobalBeforeOperationHook,
+  headersWithCors,
   type Payload,
   type PayloadRequest,
   type SanitizedConfig,
 } from 'payload'
 
 import { dataProblem, type DataSchema } from './dataProblem'
+import { filterOnlyThroughReadable } from './readableReferences'
 import { type IdType, MAX_NUMERIC_ID, type QuerySchema, whereProblem } from './whereProblem'
 
 /** The last page anyone may ask for: past it the offset no longer fits the databases' integers. */
@@ -245,25 +247,44 @@ const noVersions = (message: string): Endpoint[] => [
 type UploadHandler = NonNullable<
   Extract<SanitizedConfig['collections'][number]['upload'], object>['handlers']
 >[number]
+// Payload's type has a handler's promise hold either a Response or nothing, never one that may
+// hold either; Payload itself takes whatever it resolves to (it looks for a Response).
+type MaybeAnswering = (...args: Parameters<UploadHandler>) => Promise<Response | undefined>
+const uploadHandler = (handler: MaybeAnswering) => handler as UploadHandler
+
+const NO_SUCH_FILE = 'There is no such file.'
+
+// Answered, not thrown: Payload logs every error thrown in a route at error level, with its
+// stack, and a missing file is the client's question, not the server's fault.
+const noSuchFile = (req: PayloadRequest) =>
+  Response.json(
+    { errors: [{ message: NO_SUCH_FILE }] },
+    { status: 404, headers: headersWithCors({ headers: new Headers(), req }) },
+  )
 
 /**
  * Payload streams a file from disk once read access allows it, and answers a file that is not
  * there with a 500. Runs after any storage adapter's handler, so only files kept on disk.
  */
-const missingFileIs404 =
-  (staticDir: string): UploadHandler =>
-  (_req, { params }) => {
+const missingFileIs404 = (staticDir: string) =>
+  uploadHandler(async (req, { params }) => {
     const folder = path.resolve(staticDir)
     const file = path.resolve(folder, params.filename)
     // Payload refuses paths outside the folder itself, with a 400.
-    if (!file.startsWith(folder + path.sep)) return
+    if (!file.startsWith(folder + path.sep)) return undefined
     return fs.stat(file).then(
       () => undefined,
-      () => {
-        throw new APIError('There is no such file.', 404, undefined, true)
-      },
+      () => noSuchFile(req),
     )
-  }
+  })
+
+/** Object storage answers an object that is not in the bucket with a bare 404: this says why. */
+const missingObjectSaysSo = (handler: UploadHandler) =>
+  uploadHandler(async (req, args) => {
+    const response = await handler(req, args)
+    if (!(response instanceof Response)) return undefined
+    return response.status === 404 && !response.body ? noSuchFile(req) : response
+  })
 
 /**
  * Applies the checks to every collection and global of the final configuration, Payload's own
@@ -272,7 +293,11 @@ const missingFileIs404 =
  */
 export function withRequestChecks(config: SanitizedConfig): SanitizedConfig {
   for (const collection of config.collections) {
-    collection.hooks.beforeOperation = [checkOperation, ...(collection.hooks.beforeOperation ?? [])]
+    collection.hooks.beforeOperation = [
+      checkOperation,
+      filterOnlyThroughReadable,
+      ...(collection.hooks.beforeOperation ?? []),
+    ]
     const label = labelOf(collection.labels?.plural, collection.slug)
     // Payload answers a collection without routes with a 501 naming its own internal address.
     if (collection.endpoints === false) collection.endpoints = []
@@ -282,7 +307,7 @@ export function withRequestChecks(config: SanitizedConfig): SanitizedConfig {
     }
     if (collection.upload) {
       collection.upload.handlers = [
-        ...(collection.upload.handlers ?? []),
+        ...(collection.upload.handlers ?? []).map(missingObjectSaysSo),
         missingFileIs404(collection.upload.staticDir || collection.slug),
       ]
     }

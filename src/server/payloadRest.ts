@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http'
+
 import type { Request } from 'express'
 
 import { handleEndpoints, type Payload } from 'payload'
@@ -51,4 +53,20 @@ function webRequestOf(req: Request): globalThis.Request {
   // Payload's routes have no HEAD: it is their GET, whose body is then left unsent.
   const method = req.method === 'HEAD' ? 'GET' : req.method
   return new globalThis.Request(url, { method, headers })
+}
+
+/**
+ * Payload's answer to a GET sent as the answer to a HEAD: its status and headers (the length
+ * of the body included), without the body, whose stream is closed unread.
+ */
+export async function sendHeadersOnly(res: ServerResponse, answer: Promise<Response>) {
+  const response = await answer
+  await response.body?.cancel()
+  for (const [name, value] of response.headers) {
+    if (name !== 'set-cookie') res.setHeader(name, value)
+  }
+  const cookies = response.headers.getSetCookie()
+  if (cookies.length) res.setHeader('set-cookie', cookies)
+  res.statusCode = response.status
+  res.end()
 }

@@ -23,6 +23,7 @@ import {
   unavailableFieldProblem,
 } from './graphqlLimits'
 import type { HitAnswer } from './earlyAnswers'
+import { sendHeadersOnly } from './payloadRest'
 import { readBody } from './requestBody'
 import { type Reader, restQueryProblem, restQueryShapeProblem } from './restLimits'
 
@@ -169,7 +170,20 @@ export function publicApi({
       if (key !== undefined && (await cache.serveOrWait(key, req, res, acceptsGzip))) return
       const problem = await problemOf(req, anonymous, (reader) => restQueryProblem(query, reader))
       if (problem) return refuse(req, res, problem)
-      if (!isFileDownload(path) && questions.answeredByPayload(path)) {
+      if (isFileDownload(path)) {
+        // Payload's file route answers GET only, and Next.js hands it a HEAD as it came (a 404):
+        // a HEAD is sent the GET's status and headers.
+        if (req.method === 'HEAD') {
+          handover.answer = () =>
+            sendHeadersOnly(res, rest(req)).catch((error: unknown) => {
+              console.error('answering a HEAD of a file failed:', error)
+              if (!res.headersSent) res.status(500).end()
+              else res.destroy()
+            })
+        }
+        return next()
+      }
+      if (questions.answeredByPayload(path)) {
         // Signed-in answers are only sent, as Next.js sent them: uncompressed, never kept.
         const options: CaptureOptions = question
           ? { key, spelling, tags: question.tags, conditional: true, graphql: false, acceptsGzip }
@@ -189,7 +203,7 @@ export function publicApi({
                 res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
               else res.destroy()
             })
-      } else if (question && req.method === 'GET' && !isFileDownload(path)) {
+      } else if (question && req.method === 'GET') {
         hold(key, spelling, question.tags, false)
       }
       return next()
