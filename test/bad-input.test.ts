@@ -214,6 +214,29 @@ describe.each(testDialects())('bad input on $dialect', ({ dialect, skip }) => {
       expect(search.status, JSON.stringify(search.body)).toBe(200)
     })
 
+    it('refuses sorting through a relationship, or by a join (smalls: a hidden letter’s title ordered the list)', async () => {
+      for (const path of [
+        '/api/signatories?sort=letter.title',
+        '/api/signatories?sort=-letter.slug',
+        '/api/statements?sort=relatedTrusts.name',
+        '/api/trusts?sort=statements',
+        '/api/trusts?sort=title,statements.title',
+      ]) {
+        await refused(get(path), 400)
+        const [route, form] = path.split('?')
+        await refused(overridden(route, form), 400)
+      }
+      const graphql = await client.graphql('{ Signatories(sort: "letter.title") { totalDocs } }')
+      expect(JSON.stringify(graphql.body.errors)).toContain('own fields')
+      for (const path of [
+        '/api/signatories?sort=letter',
+        '/api/statements?sort=-publishedDate,title',
+      ]) {
+        const answer = await client.request(path)
+        expect(answer.status, `${path}: ${JSON.stringify(answer.body)}`).toBe(200)
+      }
+    })
+
     it('refuses near (and other map operators) on fields that are not map points', async () => {
       await refused(get('/api/statements?where[title][near]=junk'), 400)
       await refused(get('/api/trusts?where[latitude][near]=junk'), 400)

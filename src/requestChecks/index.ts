@@ -142,6 +142,37 @@ function joinsProblem(
   return undefined
 }
 
+/**
+ * Sorting through a relationship (`sort=letter.title`) orders documents by fields of documents
+ * the reader may not be allowed to see (an unpublished letter's title), and a join is no value
+ * to sort by: a client's sort names this collection's own fields.
+ */
+function sortProblem(sort: unknown, fields: readonly FlattenedField[]): string | undefined {
+  const paths = (Array.isArray(sort) ? sort : [sort]).flatMap((value) =>
+    typeof value === 'string' ? value.split(',') : [],
+  )
+  for (const path of paths) {
+    const segments = path.trim().replace(/^-/, '').replace(/__/g, '.').split('.')
+    let current: readonly FlattenedField[] = fields
+    for (const [index, name] of segments.entries()) {
+      const field = current.find((candidate) => 'name' in candidate && candidate.name === name)
+      if (!field) break
+      const last = index === segments.length - 1
+      if (
+        field.type === 'join' ||
+        (!last && (field.type === 'relationship' || field.type === 'upload'))
+      ) {
+        return `sort=${path.trim()}: sort by this collection's own fields; ${field.name} leads to documents of another collection.`
+      }
+      current =
+        'flattenedFields' in field && Array.isArray(field.flattenedFields)
+          ? field.flattenedFields
+          : []
+    }
+  }
+  return undefined
+}
+
 /** The field at a dotted path through groups and tabs, as Payload names a join's schema path. */
 function fieldAt(fields: readonly FlattenedField[], path: string): FlattenedField | undefined {
   let current: readonly FlattenedField[] = fields
@@ -181,6 +212,10 @@ const checkOperation: CollectionBeforeOperationHook = ({ args, collection, opera
   const bounded = given.disableErrors !== true && req.payloadAPI !== 'local'
   if ('where' in given) {
     const problem = whereProblem(given.where, querySchema(payload, collection.slug), bounded)
+    if (problem) throw refuse(problem)
+  }
+  if (bounded && given.sort !== undefined) {
+    const problem = sortProblem(given.sort, collection.flattenedFields)
     if (problem) throw refuse(problem)
   }
   if (isPlainObject(given.joins)) {

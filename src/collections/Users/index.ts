@@ -6,7 +6,11 @@ import { isAdminField } from '../../access/isAdminField'
 import { isAdminOrSelf } from '../../access/isAdminOrSelf'
 import { ROLE_OPTIONS } from '../../access/roles'
 import { keepOneAdmin } from './hooks/keepOneAdmin'
-import { afterAccountOperation, beforeAccountOperation } from './hooks/limitAccountRequests'
+import {
+  afterAccountOperation,
+  beforeAccountOperation,
+  keepResetLinkWhenMailsSpent,
+} from './hooks/limitAccountRequests'
 import { protectRoles } from './hooks/protectRoles'
 import { strongEnoughPassword } from './hooks/passwordPolicy'
 import { emailOfNoOtherAccount } from './hooks/sameAnswerForEveryAccount'
@@ -44,7 +48,7 @@ export const Users: CollectionConfig<'users'> = {
   },
   hooks: {
     afterOperation: [afterAccountOperation],
-    beforeChange: [emailOfNoOtherAccount],
+    beforeChange: [emailOfNoOtherAccount, keepResetLinkWhenMailsSpent],
     beforeDelete: [keepOneAdmin],
     beforeOperation: [beforeAccountOperation, strongEnoughPassword],
   },

@@ -1,5 +1,6 @@
 import type {
   CollectionAfterOperationHook,
+  CollectionBeforeChangeHook,
   CollectionBeforeOperationHook,
   Payload,
   PayloadRequest,
@@ -43,6 +44,17 @@ function sharedLimit(name: string, limit: number, windowMs: number): Limit {
   return created
 }
 
+/** Counts one more request for `key`, and says whether it is over the limit. */
+async function overLimit(name: string, key: string, limit: number, windowMs: number) {
+  try {
+    return (await sharedLimit(name, limit, windowMs).store.increment(key)).totalHits > limit
+  } catch {
+    // Redis unreachable: as the Express limiters do, let the request through; Payload's
+    // per-account lockout still applies.
+    return false
+  }
+}
+
 async function countAgainst(
   name: string,
   key: string,
@@ -50,15 +62,9 @@ async function countAgainst(
   windowMs: number,
   message: string,
 ): Promise<void> {
-  let totalHits: number
-  try {
-    totalHits = (await sharedLimit(name, limit, windowMs).store.increment(key)).totalHits
-  } catch {
-    // Redis unreachable: as the Express limiters do, let the request through; Payload's
-    // per-account lockout still applies.
-    return
+  if (await overLimit(name, key, limit, windowMs)) {
+    throw new APIError(message, 429, undefined, true)
   }
-  if (totalHits > limit) throw new APIError(message, 429, undefined, true)
 }
 
 const normalisedEmail = (value: unknown): string | undefined =>
@@ -135,37 +141,46 @@ function typicalAnswerMs(): number {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
-type ForgotContext = { forgotPassword?: { started: number; mailTo?: string } }
+type ForgotContext = {
+  forgotPassword?: { started: number; mailTo?: string; mailsSpent?: boolean }
+}
 
-async function beforeForgotPassword(req: PayloadRequest, email: string | undefined) {
+/**
+ * The limits of forgot-password, and the wait that makes an unknown address answer in the
+ * time a known one does. Says whether this address has had its share of mails this hour.
+ */
+async function beforeForgotPassword(
+  req: PayloadRequest,
+  email: string | undefined,
+): Promise<{ mailsSpent: boolean }> {
   const address = clientAddress(req)
+  let mailsSpent = false
   if (address) {
-    const message = 'Too many password reset requests. Please wait an hour and try again.'
     await countAgainst(
       'forgot-password-address',
       address,
       FORGOT_PASSWORD_LIMIT_PER_ADDRESS,
       FORGOT_PASSWORD_WINDOW_MS,
-      message,
+      'Too many password reset requests. Please wait an hour and try again.',
     )
-    // Counted for any address asked about, account or not, so the limit tells nothing either.
+    // Counted for any address asked about, account or not, so that it tells nothing either.
     if (email) {
-      await countAgainst(
+      mailsSpent = await overLimit(
         'forgot-password-account',
         email,
         FORGOT_PASSWORD_LIMIT_PER_ACCOUNT,
         FORGOT_PASSWORD_WINDOW_MS,
-        message,
       )
     }
   }
-  if (!email) return
+  if (!email) return { mailsSpent }
   const started = performance.now()
   const account = await accountFor(req, email)
   if (!account) {
     const wait = typicalAnswerMs() - (performance.now() - started)
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
   }
+  return { mailsSpent }
 }
 
 export const beforeAccountOperation: CollectionBeforeOperationHook<'users'> = async ({
@@ -178,16 +193,30 @@ export const beforeAccountOperation: CollectionBeforeOperationHook<'users'> = as
   }
   if (operation === 'forgotPassword') {
     const email = normalisedEmail((args.data as { email?: unknown } | undefined)?.email)
-    await beforeForgotPassword(req, email)
+    const { mailsSpent } = await beforeForgotPassword(req, email)
     const context = req.context as ForgotContext
     context.forgotPassword = {
       started: performance.now(),
-      mailTo: args.disableEmail ? undefined : email,
+      mailTo: args.disableEmail || mailsSpent ? undefined : email,
+      mailsSpent,
     }
     // Payload would send the mail before answering; it goes after the answer instead.
     return { ...args, disableEmail: true }
   }
   return args
+}
+
+/**
+ * Once an address has had its share of reset mails this hour, forgot-password still answers as
+ * always, but Payload's new token is not stored, so the link the owner was last sent keeps
+ * working and no mail goes out. A refusal instead would let anyone keep an account's owner from
+ * resetting their password, hour after hour, by asking first (probe 3). Payload stores the
+ * token with a Local API update, which runs this.
+ */
+export const keepResetLinkWhenMailsSpent: CollectionBeforeChangeHook = ({ data, req }) => {
+  if (!(req.context as ForgotContext).forgotPassword?.mailsSpent) return data
+  const { resetPasswordToken: _token, resetPasswordExpiration: _expiration, ...rest } = data
+  return rest
 }
 
 export const afterAccountOperation: CollectionAfterOperationHook<'users'> = async ({
