@@ -202,6 +202,8 @@ describe.each(testDialects())('bad input on $dialect', ({ dialect, skip }) => {
         '/api/trusts?where[statements][equals]=1',
         '/api/search?where[doc][equals]=1',
         '/api/search?where[doc][in]=1,2',
+        '/api/statements?where[signatories][contains][publicName][like]=a',
+        '/api/trusts?where[statements][contains][title][like]=a',
       ]) {
         await refused(get(path), 400)
         const [route, form] = path.split('?')
