@@ -611,7 +611,9 @@ describe.each(testDialects())(
         expect(free.status).toBe(taken.status)
         const emailIn = (body: unknown) => (body as { doc?: { email?: string } }).doc?.email
         expect(emailIn(free.body)).toBe(emailIn(taken.body))
-        expect(taken.status).toBeLessThan(500)
+        // Refused in words, not answered “Updated successfully” with nothing changed (probe 3).
+        expect(taken.status).toBe(403)
+        expect(said).toMatch(/only an admin/i)
         const graphql = await client.graphql(
           `mutation { updateUser(id: ${JSON.stringify(mine)}, data: { email: "admin@team.example" }) { email } }`,
           {},
@@ -621,6 +623,14 @@ describe.each(testDialects())(
           /unique|already|registered|exists|taken|in use/i,
         )
         expect(JSON.stringify(graphql.body.data ?? {})).not.toContain('admin@team.example')
+        expect(JSON.stringify(graphql.body.errors ?? [])).toMatch(/only an admin/i)
+        // Sending one's own address back, as the account form does, is no change.
+        const same = await client.request(`/api/users/${mine}`, {
+          method: 'PATCH',
+          auth,
+          body: { email: 'Changer@team.example ', name: 'Changer' },
+        })
+        expect(same.status, JSON.stringify(same.body)).toBe(200)
         const me = await client.request<{ user: { email: string } }>('/api/users/me', { auth })
         expect(me.body.user.email).toBe('changer@team.example')
       },

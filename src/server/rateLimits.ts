@@ -203,6 +203,10 @@ export function missBudget({
     },
     spend: async (req) => {
       const client = clientOf(req)
+      // A refused client stays refused for the time it was told (Retry-After), whatever its
+      // bucket holds meanwhile; requests with credentials reach here without the early check.
+      const until = refusedUntil.get(client)
+      if (until !== undefined && until > Date.now()) return secondsUntil(until)
       if (timeMsPerMinute > 0) {
         const bucket = bucketOf(client)
         if (bucket.milliseconds <= 0) {

@@ -13,6 +13,7 @@ import {
 } from './hooks/limitAccountRequests'
 import { protectRoles } from './hooks/protectRoles'
 import { strongEnoughPassword } from './hooks/passwordPolicy'
+import { onlyAdminsChangeEmail } from './hooks/onlyAdminsChangeEmail'
 import { emailOfNoOtherAccount } from './hooks/sameAnswerForEveryAccount'
 
 export const MAX_LOGIN_ATTEMPTS = 5
@@ -59,6 +60,7 @@ export const Users: CollectionConfig<'users'> = {
       name: 'email',
       type: 'email',
       access: { update: isAdminField },
+      hooks: { beforeValidate: [onlyAdminsChangeEmail] },
       admin: { description: 'Only an admin can change the address an account signs in with.' },
     },
     {
