@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { type Auth, api, type JsonResponse } from './helpers/api'
+import { testDialects } from './helpers/databases'
+import { type RunningServer, startServer } from './helpers/server'
+import { createTeam, type Team } from './helpers/team'
+
+/**
+ * Input a third outside probe sent to the production build: references to documents that are
+ * not there, cross-site posts to the reader's preferences, addresses that run code, and names
+ * written with bidirectional controls. Each must be a 4xx that says what is wrong.
+ */
+type ErrorBody = { errors?: { message?: string }[]; message?: string }
+type Doc = { id: number | string; slug?: string }
+
+const MISSING = 99999
+
+const messageOf = (response: JsonResponse<unknown>): string | undefined => {
+  const body = response.body as ErrorBody | string
+  if (typeof body !== 'object' || body === null) return undefined
+  return body.errors?.[0]?.message ?? body.message
+}
+
+describe.each(testDialects())('probed references and names on $dialect', ({ dialect, skip }) => {
+  let server: RunningServer
+  let client: ReturnType<typeof api>
+  let team: Team
+  let letter: Doc
+  let trust: Doc
+
+  beforeAll(async () => {
+    if (skip) return
+    server = await startServer(dialect)
+    client = api(server.url)
+    team = await createTeam(server.url)
+    const created = await client.request<{ doc: Doc }>('/api/statements', {
+      method: 'POST',
+      auth: team.editor,
+      body: {
+        title: 'An open letter to refer to',
+        kind: 'open_letter',
+        signing: { open: true },
+        contentWarnings: { reviewed: true },
+        _status: 'published',
+      },
+    })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    letter = created.body.doc
+    const madeTrust = await client.request<{ doc: Doc }>('/api/trusts?draft=true', {
+      method: 'POST',
+      auth: team.editor,
+      body: { name: 'Somewhere NHS Foundation Trust', odsCode: 'RZZ' },
+    })
+    expect(madeTrust.status, JSON.stringify(madeTrust.body)).toBe(201)
+    trust = madeTrust.body.doc
+  })
+  afterAll(async () => {
+    await server?.stop()
+  })
+
+  /** A 400 whose message names the field and says what it refers to is not there. */
+  const refusedNaming = async (
+    send: () => Promise<JsonResponse<unknown>>,
+    field: RegExp,
+  ): Promise<void> => {
+    const response = await send()
+    const summary = `${response.status} ${JSON.stringify(response.body).slice(0, 300)}`
+    expect(response.status, summary).toBe(400)
+    const message = messageOf(response) ?? ''
+    expect(message, summary).toMatch(field)
+    expect(message, summary).toMatch(/does not exist/)
+  }
+
+  const post =
+    (path: string, auth: Auth, body: Record<string, unknown>, method = 'POST') =>
+    () =>
+      client.request(path, { method, auth, body })
+
+  describe.skipIf(skip)('a relationship to a document that does not exist', () => {
+    it('is refused with a 400 naming the field, for each role that can write one', async () => {
+      await refusedNaming(
+        post('/api/statements', team.contributor, {
+          title: 'fk probe',
+          kind: 'statement',
+          relatedTrusts: [MISSING],
+        }),
+        /relatedTrusts\.0 refers to an? .*trust/i,
+      )
+      // One real, one missing: the missing one is named by its place in the list.
+      await refusedNaming(
+        post('/api/statements?draft=true', team.editor, {
+          title: 'fk probe',
+          kind: 'statement',
+          relatedTrusts: [trust.id, String(MISSING)],
+        }),
+        /relatedTrusts\.1/,
+      )
+      await refusedNaming(
+        post('/api/statements?draft=true', team.editor, {
+          title: 'fk probe',
+          kind: 'statement',
+          attachments: [{ id: MISSING }],
+        }),
+        /attachments\.0/,
+      )
+      await refusedNaming(
+        post('/api/updates?draft=true', team.contributor, {
+          title: 'fk probe',
+          heroImage: MISSING,
+        }),
+        /heroImage/,
+      )
+      await refusedNaming(
+        post(
+          `/api/trusts/${trust.id}?draft=true`,
+          team.contributor,
+          { evidence: [{ kind: 'foi_response', summary: 'A response', document: MISSING }] },
+          'PATCH',
+        ),
+        /evidence\.0\.document/,
+      )
+    })
+
+    it('is refused the same way in a GraphQL mutation', async () => {
+      const response = await client.graphql(
+        `mutation { createStatement(draft: true, data: { title: "fk probe", kind: statement, relatedTrusts: [${MISSING}] }) { id } }`,
+        {},
+        team.contributor,
+      )
+      const summary = JSON.stringify(response.body).slice(0, 300)
+      expect(response.body.errors?.[0]?.extensions?.statusCode, summary).toBe(400)
+      expect(response.body.errors?.[0]?.message, summary).toMatch(
+        /relatedTrusts\.0 .*does not exist/,
+      )
+    })
+
+    it('keeps a signature from being marked a duplicate of one not there, or of itself', async () => {
+      const signed = await client.request('/api/signatories/sign', {
+        method: 'POST',
+        body: {
+          letter: letter.slug,
+          name: 'Sam Example',
+          role: 'Nurse',
+          email: 'sam@example.org',
+          display: 'full',
+          consent: true,
+          website: '',
+        },
+      })
+      expect(signed.status, JSON.stringify(signed.body)).toBe(202)
+      const listed = await client.request<{ docs: Doc[] }>('/api/signatories?limit=1', {
+        auth: team.moderator,
+      })
+      const signature = listed.body.docs[0]
+      expect(signature, JSON.stringify(listed.body)).toBeDefined()
+      const path = `/api/signatories/${signature.id}`
+      await refusedNaming(
+        post(path, team.moderator, { possibleDuplicateOf: MISSING }, 'PATCH'),
+        /possibleDuplicateOf/,
+      )
+      const itself = await client.request(path, {
+        method: 'PATCH',
+        auth: team.moderator,
+        body: { possibleDuplicateOf: signature.id },
+      })
+      const summary = JSON.stringify(itself.body).slice(0, 300)
+      expect(itself.status, summary).toBe(400)
+      expect(messageOf(itself), summary).toMatch(/possibleDuplicateOf .*itself/)
+    })
+
+    it('still takes references to documents that exist', async () => {
+      const created = await client.request('/api/statements?draft=true', {
+        method: 'POST',
+        auth: team.contributor,
+        body: { title: 'fk probe', kind: 'statement', relatedTrusts: [trust.id] },
+      })
+      expect(created.status, JSON.stringify(created.body)).toBe(201)
+    })
+  })
+})
