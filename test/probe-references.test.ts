@@ -177,4 +177,50 @@ describe.each(testDialects())('probed references and names on $dialect', ({ dial
       expect(created.status, JSON.stringify(created.body)).toBe(201)
     })
   })
+
+  describe.skipIf(skip)('the reader’s hidden topics, saved by a form post', () => {
+    const save = (headers: Record<string, string>) =>
+      fetch(`${server.url}/preferences/save`, {
+        method: 'POST',
+        headers: {
+          cookie: 'hide-topics=suicide.self_harm',
+          'content-type': 'application/x-www-form-urlencoded',
+          ...headers,
+        },
+        body: '',
+        redirect: 'manual',
+      })
+
+    it('are not changed by a post from another site', async () => {
+      for (const headers of <Record<string, string>[]>[
+        { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+        // A browser that marks the request but sends no Origin, and one that sends only Origin.
+        { 'sec-fetch-site': 'cross-site' },
+        { origin: 'https://evil.example' },
+        { origin: 'null' },
+        // Another subdomain of the same site is still another origin.
+        { origin: 'https://other.example', 'sec-fetch-site': 'same-site' },
+      ]) {
+        const response = await save(headers)
+        const summary = `${JSON.stringify(headers)}: ${response.status}`
+        expect(response.status, summary).toBe(403)
+        expect(response.headers.getSetCookie().join(), summary).not.toContain('hide-topics')
+        expect(await response.text(), summary).toMatch(/this site/)
+      }
+    })
+
+    it('are saved by the site’s own form', async () => {
+      for (const headers of <Record<string, string>[]>[
+        { origin: server.url, 'sec-fetch-site': 'same-origin' },
+        { origin: server.url },
+        // Older browsers send neither.
+        {},
+      ]) {
+        const response = await save(headers)
+        const summary = `${JSON.stringify(headers)}: ${response.status}`
+        expect(response.status, summary).toBe(303)
+        expect(response.headers.getSetCookie().join(), summary).toContain('hide-topics=;')
+      }
+    })
+  })
 })
