@@ -223,4 +223,87 @@ describe.each(testDialects())('probed references and names on $dialect', ({ dial
       }
     })
   })
+
+  describe.skipIf(skip)('addresses that run code', () => {
+    const linking = (url: string) => ({
+      root: {
+        type: 'root',
+        version: 1,
+        children: [
+          {
+            type: 'paragraph',
+            version: 1,
+            children: [
+              {
+                type: 'link',
+                version: 3,
+                fields: { linkType: 'custom', url, newTab: false },
+                children: [{ type: 'text', version: 1, text: 'a link' }],
+              },
+            ],
+          },
+        ],
+      },
+    })
+    const CODE = [
+      'javascript:fetch(1)',
+      '&#106;avascript:alert(1)',
+      '&#x6A;avascript:alert(1)',
+      '&#X6a;avascript:alert(1)',
+      'javascript&colon;alert(1)',
+      'java&Tab;script:alert(1)',
+      'java&NewLine;script:alert(1)',
+      'java\tscript:alert(1)',
+      '&#0000106avascript:alert(1)',
+    ]
+
+    it('are refused in a draft’s evidence source, over REST and GraphQL', async () => {
+      for (const sourceUrl of CODE) {
+        const response = await client.request(`/api/trusts/${trust.id}?draft=true`, {
+          method: 'PATCH',
+          auth: team.contributor,
+          body: { evidence: [{ kind: 'news', summary: 'A report', sourceUrl }] },
+        })
+        const summary = `${JSON.stringify(sourceUrl)}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`
+        expect(response.status, summary).toBe(400)
+        expect(JSON.stringify(response.body), summary).toMatch(/https:\/\//)
+      }
+      const response = await client.graphql(
+        `mutation($url: String) { updateTrust(id: ${trust.id}, draft: true, data: { evidence: [{ kind: news, summary: "A report", sourceUrl: $url }] }) { id } }`,
+        { url: 'javascript:fetch(1)' },
+        team.contributor,
+      )
+      const summary = JSON.stringify(response.body).slice(0, 300)
+      expect(response.body.errors?.[0]?.extensions?.statusCode, summary).toBe(400)
+    })
+
+    it('are refused in rich-text links spelt with character references', async () => {
+      for (const url of CODE) {
+        const response = await client.request('/api/statements?draft=true', {
+          method: 'POST',
+          auth: team.contributor,
+          body: { title: 'A statement with a link', kind: 'statement', body: linking(url) },
+        })
+        const summary = `${JSON.stringify(url)}: ${response.status} ${JSON.stringify(response.body).slice(0, 300)}`
+        expect(response.status, summary).toBe(400)
+        expect(messageOf(response), summary).toMatch(/https:\/\//)
+      }
+    })
+
+    it('still keeps web addresses with an ampersand in them', async () => {
+      const url = 'https://example.org/report?a=1&amp;b=2&colon;3'
+      const response = await client.request(`/api/trusts/${trust.id}?draft=true`, {
+        method: 'PATCH',
+        auth: team.contributor,
+        body: { evidence: [{ kind: 'news', summary: 'A report', sourceUrl: url }] },
+      })
+      expect(response.status, JSON.stringify(response.body)).toBe(200)
+      const linked = await client.request('/api/statements?draft=true', {
+        method: 'POST',
+        auth: team.contributor,
+        body: { title: 'A statement with a link', kind: 'statement', body: linking(url) },
+      })
+      expect(linked.status, JSON.stringify(linked.body)).toBe(201)
+    })
+  })
 })
