@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { checkSignature } from '../src/collections/Signatories/rules'
 import { type Auth, api, type JsonResponse } from './helpers/api'
 import { testDialects } from './helpers/databases'
 import { type RunningServer, startServer } from './helpers/server'
@@ -304,6 +305,68 @@ describe.each(testDialects())('probed references and names on $dialect', ({ dial
         body: { title: 'A statement with a link', kind: 'statement', body: linking(url) },
       })
       expect(linked.status, JSON.stringify(linked.body)).toBe(201)
+    })
+  })
+
+  describe.skipIf(skip)('names written with bidirectional controls', () => {
+    const CONTROLS = [
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u200e',
+      '\u200f',
+    ]
+
+    // The form's signing budget allows a few signatures a minute from one address: every control
+    // is tried against the one validator the endpoint, the form and the admin panel share.
+    it('are each refused by the signature rules', () => {
+      for (const control of CONTROLS) {
+        const checked = checkSignature(
+          { name: `Ann${control} Smith`, email: 'ann@example.org' },
+          { requireEmail: true },
+        )
+        expect('errors' in checked && checked.errors, control.charCodeAt(0).toString(16)).toEqual([
+          { field: 'name', message: expect.stringMatching(/direction of text/) },
+        ])
+      }
+    })
+
+    it('are refused, naming the field, when signing', async () => {
+      for (const [field, control] of [
+        ['name', '\u202e'],
+        ['role', '\u2066'],
+        ['organisation', '\u200f'],
+      ] as const) {
+        const response = await client.request<
+          ErrorBody & { errors?: { data?: { errors?: { field: string; message: string }[] } }[] }
+        >('/api/signatories/sign', {
+          method: 'POST',
+          body: {
+            letter: letter.slug,
+            name: 'Ann Smith',
+            role: 'Nurse',
+            organisation: 'A trust',
+            [field]: `${control}Ann Smith`,
+            email: `bidi-${field}-${control.charCodeAt(0)}@example.org`,
+            display: 'full',
+            consent: true,
+            website: '',
+          },
+        })
+        const summary = `${field} ${control.charCodeAt(0).toString(16)}: ${response.status} ${JSON.stringify(response.body)}`
+        expect(response.status, summary).toBe(400)
+        const errors = response.body.errors?.[0]?.data?.errors ?? []
+        expect(
+          errors.map((error) => error.field),
+          summary,
+        ).toEqual([field])
+      }
     })
   })
 })
