@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { FlattenedField } from 'payload'
+
 import { checkSignature } from '../src/collections/Signatories/rules'
+import { dataProblem, type Reference } from '../src/requestChecks/dataProblem'
 import { type Auth, api, type JsonResponse } from './helpers/api'
 import { testDialects } from './helpers/databases'
 import { type RunningServer, startServer } from './helpers/server'
@@ -167,6 +170,64 @@ describe.each(testDialects())('probed references and names on $dialect', ({ dial
       const summary = JSON.stringify(itself.body).slice(0, 300)
       expect(itself.status, summary).toBe(400)
       expect(messageOf(itself), summary).toMatch(/possibleDuplicateOf .*itself/)
+    })
+
+    it('is refused in a global, for the one who may write it', async () => {
+      await refusedNaming(
+        post('/api/globals/site-settings', team.admin, { logo: MISSING }),
+        /logo refers to an image or document/,
+      )
+      // Anyone else is refused the write itself, and learns nothing about which ids exist.
+      const editor = await client.request('/api/globals/site-settings', {
+        method: 'POST',
+        auth: team.editor,
+        body: { logo: MISSING },
+      })
+      expect(editor.status, JSON.stringify(editor.body)).toBe(403)
+    })
+
+    it('finds each reference however it is nested or written', () => {
+      const found: Reference[] = []
+      const problem = dataProblem(
+        {
+          heroImage: { id: '7' },
+          tags: [{ relationTo: 'trusts', value: 3 }],
+          rows: [{ block: { doc: 4 } }],
+        },
+        {
+          fields: [
+            { name: 'heroImage', type: 'upload', relationTo: 'media' },
+            {
+              name: 'tags',
+              type: 'relationship',
+              relationTo: ['trusts', 'statements'],
+              hasMany: true,
+            },
+            {
+              name: 'rows',
+              type: 'array',
+              flattenedFields: [
+                {
+                  name: 'block',
+                  type: 'group',
+                  flattenedFields: [
+                    { name: 'doc', type: 'relationship', relationTo: 'statements' },
+                  ],
+                },
+              ],
+            },
+          ] as unknown as FlattenedField[],
+          idType: () => 'number',
+          block: () => undefined,
+          onReference: (reference) => found.push(reference),
+        },
+      )
+      expect(problem).toBeUndefined()
+      expect(found).toEqual([
+        { at: 'heroImage', collection: 'media', id: 7 },
+        { at: 'tags.0', collection: 'trusts', id: 3 },
+        { at: 'rows.0.block.doc', collection: 'statements', id: 4 },
+      ])
     })
 
     it('still takes references to documents that exist', async () => {
