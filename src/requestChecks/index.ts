@@ -79,11 +79,11 @@ const refuseMisshapenData = (
 /** A label as written in the config; labels can also be functions of the admin's language. */
 const labelOf = (label: unknown, fallback: string) => (typeof label === 'string' ? label : fallback)
 
-/** "NHS trust" → "an NHS trust", "Image or document" → "an image or document". */
 // Lower case within a sentence, except an acronym: "NHS trust" stays as it is.
 const inText = (label: string) =>
   /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)
 
+/** "NHS trust" → "an NHS trust", "Image or document" → "an image or document". */
 function inSentence(label: string): string {
   const acronym = /^[A-Z]{2}/.test(label)
   const words = inText(label)
