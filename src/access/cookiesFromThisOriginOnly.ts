@@ -14,6 +14,19 @@ export function asThisOriginSeesIt(headers: Headers): Headers {
   return judged
 }
 
+/**
+ * Whether a form post comes from this site's own pages, by the same rule: the browser's
+ * Sec-Fetch-Site when it sends no Origin, and otherwise the Origin, which must be this site's
+ * (`origin`, as SERVER_URL gives it). A request with neither comes from an old browser or a
+ * program, not from a page a browser was made to post from.
+ */
+export function postedFromThisOrigin(headers: Headers, origin: string): boolean {
+  const sentFrom = headers.get('origin')
+  if (sentFrom !== null) return sentFrom === new URL(origin).origin
+  const site = asThisOriginSeesIt(headers).get('sec-fetch-site')
+  return site === null || site === 'same-origin' || site === 'none'
+}
+
 // Payload 3.90 keeps its rule inside extractJWT and offers no setting for it, so its own
 // sign-in strategy is given the headers as this site judges them; everything else about
 // signing in stays Payload's. If an upgrade renames the strategy this refuses to start, and

@@ -15,7 +15,12 @@ export type DataSchema = {
   idType: (slug: string) => IdType
   /** Blocks defined once in the config and referenced by slug from blocks fields. */
   block: (slug: string) => FlattenedBlock | undefined
+  /** Told of each well-formed reference to another document, for checking that it exists. */
+  onReference?: (reference: Reference) => void
 }
+
+/** A relationship or upload value in a body: where it is, and the document it names. */
+export type Reference = { at: string; collection: string; id: number | string }
 
 class Problem extends Error {}
 
@@ -34,6 +39,12 @@ const isId = (value: unknown, idType: IdType) =>
 // Payload turns a related document sent in full ({ id, ... }, as read with depth) into its id.
 const isReference = (value: unknown, idType: IdType) =>
   isId(value, idType) || (isPlainObject(value) && isId(value.id, idType))
+
+// Ids as the database writes them: numeric ids may come as text ("5").
+const idOf = (value: unknown, idType: IdType): number | string => {
+  const id = isPlainObject(value) ? value.id : value
+  return idType === 'number' ? Number(id) : String(id)
+}
 
 const isDate = (value: unknown) =>
   (value instanceof Date && !Number.isNaN(value.getTime())) ||
@@ -109,19 +120,29 @@ function checkField(field: FlattenedField, value: unknown, at: string, schema: D
       const polymorphic = Array.isArray(field.relationTo)
       return eachValue(field, value, at, (one, where) => {
         if (!polymorphic) {
-          if (isReference(one, schema.idType(targets[0]))) return
-          throw new Problem(`${where} must be the id of a document in ${targets[0]}.`)
+          const idType = schema.idType(targets[0])
+          if (!isReference(one, idType)) {
+            throw new Problem(`${where} must be the id of a document in ${targets[0]}.`)
+          }
+          schema.onReference?.({ at: where, collection: targets[0], id: idOf(one, idType) })
+          return
         }
         const relationTo = isPlainObject(one) ? one.relationTo : undefined
+        const value = isPlainObject(one) ? one.value : undefined
         if (
           typeof relationTo !== 'string' ||
           !targets.includes(relationTo) ||
-          !isReference((one as Record<string, unknown>).value, schema.idType(relationTo))
+          !isReference(value, schema.idType(relationTo))
         ) {
           throw new Problem(
             `${where} must be { relationTo, value }, with relationTo one of ${targets.join(', ')} and value a document's id.`,
           )
         }
+        schema.onReference?.({
+          at: where,
+          collection: relationTo,
+          id: idOf(value, schema.idType(relationTo)),
+        })
       })
     }
     case 'richText': {

@@ -5,17 +5,19 @@ import {
   APIError,
   type Collection,
   type CollectionBeforeOperationHook,
+  type CollectionBeforeValidateHook,
   type Endpoint,
   type FlattenedBlock,
   type FlattenedField,
   type GlobalBeforeOperationHook,
+  type GlobalBeforeValidateHook,
   headersWithCors,
   type Payload,
   type PayloadRequest,
   type SanitizedConfig,
 } from 'payload'
 
-import { dataProblem, type DataSchema } from './dataProblem'
+import { dataProblem, type DataSchema, type Reference } from './dataProblem'
 import { filterOnlyThroughReadable } from './readableReferences'
 import { type IdType, MAX_NUMERIC_ID, type QuerySchema, whereProblem } from './whereProblem'
 
@@ -80,6 +82,98 @@ const refuseMisshapenData = (
 
 /** A label as written in the config; labels can also be functions of the admin's language. */
 const labelOf = (label: unknown, fallback: string) => (typeof label === 'string' ? label : fallback)
+
+// Lower case within a sentence, except an acronym: "NHS trust" stays as it is.
+const inText = (label: string) =>
+  /^[A-Z]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1)
+
+/** "NHS trust" → "an NHS trust", "Image or document" → "an image or document". */
+function inSentence(label: string): string {
+  const acronym = /^[A-Z]{2}/.test(label)
+  const words = inText(label)
+  // An acronym is read letter by letter: "an NHS", "a BBC".
+  const vowelSound = acronym ? /^[AEFHILMNORSX]/.test(label) : /^[aeiou]/.test(words)
+  return `${vowelSound ? 'an' : 'a'} ${words}`
+}
+
+/** The references to other documents in a body to write, as dataProblem finds them. */
+function referencesIn(
+  data: Record<string, unknown>,
+  req: PayloadRequest,
+  fields: DataSchema['fields'],
+): Reference[] {
+  const references: Reference[] = []
+  const problem = dataProblem(data, {
+    ...dataSchema(req.payload, fields),
+    onReference: (reference) => references.push(reference),
+  })
+  if (problem) throw refuse(problem)
+  return references
+}
+
+/**
+ * The database refuses a reference to a document that is not there (a foreign key), which
+ * Payload answered with a 500 and the database's words. Each target collection is asked once,
+ * by id, straight from the database: whether a document exists is all the write would have
+ * told anyone, so no one's read access is needed or revealed. Runs once access to the write
+ * has been granted (a beforeValidate hook), so only those allowed to write learn it.
+ */
+async function refuseMissingReferences(references: Reference[], req: PayloadRequest) {
+  const { payload } = req
+  const byCollection = new Map<string, Reference[]>()
+  for (const reference of references) {
+    byCollection.set(reference.collection, [
+      ...(byCollection.get(reference.collection) ?? []),
+      reference,
+    ])
+  }
+  for (const [slug, wanted] of byCollection) {
+    const collection = collectionOf(payload, slug)
+    if (!collection) continue
+    const ids = [...new Set(wanted.map(({ id }) => id))]
+    const found = await payload.db.find({
+      collection: collection.config.slug,
+      where: { id: { in: ids } },
+      limit: ids.length,
+      pagination: false,
+      select: { id: true },
+      req,
+    })
+    const present = new Set(found.docs.map((doc) => String(doc.id)))
+    const missing = wanted.find(({ id }) => !present.has(String(id)))
+    if (missing) {
+      const label = inSentence(labelOf(collection.config.labels?.singular, slug))
+      throw refuse(`${missing.at} refers to ${label} that does not exist.`)
+    }
+  }
+}
+
+const checkReferences: CollectionBeforeValidateHook = async ({
+  collection,
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (req.payloadAPI === 'local' || !isPlainObject(data)) return data
+  const references = referencesIn(data, req, collection.flattenedFields)
+  const id = operation === 'update' ? (originalDoc as { id?: unknown } | undefined)?.id : undefined
+  const itself =
+    id !== undefined &&
+    references.find((one) => one.collection === collection.slug && String(one.id) === String(id))
+  if (itself) {
+    const label = inText(labelOf(collection.labels?.singular, collection.slug))
+    throw refuse(`${itself.at} refers to this ${label} itself.`)
+  }
+  await refuseMissingReferences(references, req)
+  return data
+}
+
+const checkGlobalReferences: GlobalBeforeValidateHook = async ({ data, global, req }) => {
+  if (req.payloadAPI === 'local' || !isPlainObject(data)) return data
+  await refuseMissingReferences(referencesIn(data, req, global.flattenedFields), req)
+  return data
+}
 
 const BODY_MESSAGE =
   'Send the request body as a JSON object with Content-Type: application/json (or, with a file, as multipart form data with the fields as JSON in _payload).'
@@ -333,6 +427,7 @@ export function withRequestChecks(config: SanitizedConfig): SanitizedConfig {
       filterOnlyThroughReadable,
       ...(collection.hooks.beforeOperation ?? []),
     ]
+    collection.hooks.beforeValidate = [checkReferences, ...(collection.hooks.beforeValidate ?? [])]
     const label = labelOf(collection.labels?.plural, collection.slug)
     // Payload answers a collection without routes with a 501 naming its own internal address.
     if (collection.endpoints === false) collection.endpoints = []
@@ -361,6 +456,7 @@ export function withRequestChecks(config: SanitizedConfig): SanitizedConfig {
   }
   for (const global of config.globals) {
     global.hooks.beforeOperation = [checkGlobalOperation, ...(global.hooks.beforeOperation ?? [])]
+    global.hooks.beforeValidate = [checkGlobalReferences, ...(global.hooks.beforeValidate ?? [])]
     if (global.endpoints === false) global.endpoints = []
     if (!global.versions) {
       const label = labelOf(global.label, global.slug)

@@ -78,6 +78,15 @@ function text(input: SignatureInput, field: keyof typeof LABELS, errors: FieldEr
     })
     return ''
   }
+  // Bidirectional controls turn the text after them around where it is shown: in the public
+  // list "\u202eAnn Smith" reads backwards, and a name can be made to look like another.
+  if (/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(value)) {
+    errors.push({
+      field,
+      message: `${LABELS[field]} must not contain characters that change the direction of text.`,
+    })
+    return ''
+  }
   const tidy = value.trim().replace(/\s+/g, ' ')
   if (tidy.length > LIMITS[field]) {
     errors.push({

@@ -8,6 +8,7 @@ import { publishedOrContributor } from '../../access/publishedOrContributor'
 import { contentWarnings, excludeWarnedTopics } from '../../fields/contentWarnings'
 import { createdByField } from '../../fields/createdBy'
 import { slugField } from '../../fields/slug'
+import { refuseUnsafeAddress } from '../../fields/safeLinks'
 import { validateHttpUrl, validateNotInFuture } from '../../fields/validators'
 import { editorialVersions } from '../editorialVersions'
 import { EVIDENCE_KINDS, ODS_CODE_PATTERN, REGIONS, SIM_STATUSES } from './options'
@@ -214,6 +215,7 @@ export const Trusts: CollectionConfig = {
           type: 'text',
           label: 'Source web address',
           validate: validateHttpUrl,
+          hooks: { beforeChange: [refuseUnsafeAddress] },
           admin: { description: 'Where the original can be read, starting with https://' },
         },
         {
