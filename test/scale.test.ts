@@ -56,6 +56,31 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
   let bucket: string
 
   const serversByName = () => ({ A: a, B: b })
+
+  /** An artist's phone photo (with GPS in its EXIF), uploaded to instance A. */
+  const uploadPhoto = async (title: string, filename: string) => {
+    const form = new FormData()
+    const photo = await phonePhotoWithGps()
+    form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), filename)
+    form.append(
+      '_payload',
+      JSON.stringify({
+        title,
+        alt: 'A test picture with a red corner and a yellow circle on green.',
+        consentToPublish: true,
+        contentWarnings: { categories: ['police'] },
+      }),
+    )
+    const uploaded = await fetch(`${a.url}/api/artwork`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `JWT ${team.artist.token}` },
+    })
+    const body = (await uploaded.json()) as { doc: UploadDoc }
+    expect(uploaded.status, JSON.stringify(body)).toBe(201)
+    return body.doc
+  }
+
   // Each instance names its database sessions, so the test can tell whose session is whose.
   const startInstance = (name: 'A' | 'B') =>
     startServer(
@@ -158,26 +183,7 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
   })
 
   it('keeps artwork in the bucket without EXIF, private on both while pending, served by B once approved', async () => {
-    const form = new FormData()
-    const photo = await phonePhotoWithGps()
-    form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'me.jpg')
-    form.append(
-      '_payload',
-      JSON.stringify({
-        title: 'Across two servers',
-        alt: 'A test picture with a red corner and a yellow circle on green.',
-        consentToPublish: true,
-        contentWarnings: { categories: ['police'] },
-      }),
-    )
-    const uploaded = await fetch(`${a.url}/api/artwork`, {
-      method: 'POST',
-      body: form,
-      headers: { authorization: `JWT ${team.artist.token}` },
-    })
-    const body = (await uploaded.json()) as { doc: UploadDoc }
-    expect(uploaded.status, JSON.stringify(body)).toBe(201)
-    const artwork = body.doc
+    const artwork = await uploadPhoto('Across two servers', 'me.jpg')
     const urls = [
       artwork.url,
       ...Object.values(artwork.sizes ?? {}).flatMap((size) => (size.url ? [size.url] : [])),
@@ -235,24 +241,7 @@ describe('two instances on PostgreSQL, S3-compatible storage and Redis', () => {
   })
 
   it('answers HEAD of a file in the bucket as GET does, and an object missing from it with 404 and a message', async () => {
-    const form = new FormData()
-    form.append('file', new Blob([new Uint8Array(await phonePhotoWithGps())]), 'lost.jpg')
-    form.append(
-      '_payload',
-      JSON.stringify({
-        title: 'Lost from the bucket',
-        alt: 'A test picture with a red corner and a yellow circle on green.',
-        consentToPublish: true,
-        contentWarnings: { categories: ['police'] },
-      }),
-    )
-    const uploaded = await fetch(`${a.url}/api/artwork`, {
-      method: 'POST',
-      body: form,
-      headers: { authorization: `JWT ${team.artist.token}` },
-    })
-    const { doc } = (await uploaded.json()) as { doc: UploadDoc }
-    expect(uploaded.status).toBe(201)
+    const doc = await uploadPhoto('Lost from the bucket', 'lost.jpg')
     const approved = await api(a.url).request(`/api/artwork/${doc.id}`, {
       method: 'PATCH',
       auth: team.moderator,
