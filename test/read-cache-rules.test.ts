@@ -140,6 +140,14 @@ describe('the anonymous read cache’s rules', () => {
         where: { relatedTrusts__name: { equals: 'x' } },
       }),
     ).toContain('trusts')
+    // So does one on the relationship itself: it matches only the related documents the reader
+    // may read, so publishing one changes the answer (smalls: stale for API_CACHE_SECONDS).
+    expect(
+      tags('{ Updates(where: { relatedTrusts: { equals: 1 } }) { docs { title } } }'),
+    ).toContain('trusts')
+    expect(
+      tags('{ Updates(where: { or: [{ heroImage: { exists: true } }] }) { docs { title } } }'),
+    ).toContain('media')
     expect(
       tags(
         '{ Updates(where: { contentWarnings__categories: { not_in: [police] } }) { docs { title } } }',

@@ -177,11 +177,15 @@ function throughRelationships(
   return false
 }
 
-/** Whether a field path leaves the document: through a relationship, upload or join. */
+/**
+ * Whether a field path leaves the document: through a relationship, upload or join, or to one
+ * itself, since a filter on a relationship matches only the related documents the reader may
+ * read (src/requestChecks/readableReferences.ts), which a write there changes.
+ */
 function reachesOut(path: readonly string[], fields: readonly FlattenedField[]): boolean {
   const [first, ...rest] = path
   const field = fields.find((candidate) => candidate.name === first)
-  if (!field || rest.length === 0) return false
+  if (!field) return false
   switch (field.type) {
     case 'relationship':
     case 'upload':
@@ -190,7 +194,7 @@ function reachesOut(path: readonly string[], fields: readonly FlattenedField[]):
     case 'array':
     case 'group':
     case 'tab':
-      return reachesOut(rest, field.flattenedFields)
+      return rest.length > 0 && reachesOut(rest, field.flattenedFields)
     case 'blocks':
       return reachesOut(
         rest,
