@@ -1,6 +1,7 @@
 import type { FlattenedBlock, FlattenedField } from 'payload'
 
 import { type IdType, MAX_NUMERIC_ID } from './whereProblem'
+import { isPlainObject } from '../utilities/isPlainObject'
 
 /**
  * How deep a rich text document's nodes may nest. The editor's own lists and quotes stay far
@@ -23,9 +24,6 @@ export type DataSchema = {
 export type Reference = { at: string; collection: string; id: number | string }
 
 class Problem extends Error {}
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 const isId = (value: unknown, idType: IdType) =>
   idType === 'number'

@@ -20,14 +20,12 @@ import {
 import { dataProblem, type DataSchema, type Reference } from './dataProblem'
 import { filterOnlyThroughReadable } from './readableReferences'
 import { type IdType, MAX_NUMERIC_ID, type QuerySchema, whereProblem } from './whereProblem'
+import { isPlainObject } from '../utilities/isPlainObject'
 
 /** The last page anyone may ask for: past it the offset no longer fits the databases' integers. */
 export const MAX_PAGE = 1_000_000
 
 const refuse = (message: string, status = 400) => new APIError(message, status, undefined, true)
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 // Slugs here come from relationship fields of any collection, Payload's own included.
 const collectionOf = (payload: Payload, slug: string): Collection | undefined =>
@@ -122,10 +120,9 @@ async function refuseMissingReferences(references: Reference[], req: PayloadRequ
   const { payload } = req
   const byCollection = new Map<string, Reference[]>()
   for (const reference of references) {
-    byCollection.set(reference.collection, [
-      ...(byCollection.get(reference.collection) ?? []),
-      reference,
-    ])
+    const group = byCollection.get(reference.collection)
+    if (group) group.push(reference)
+    else byCollection.set(reference.collection, [reference])
   }
   for (const [slug, wanted] of byCollection) {
     const collection = collectionOf(payload, slug)
@@ -247,39 +244,45 @@ function sortProblem(sort: unknown, fields: readonly FlattenedField[]): string |
   )
   for (const path of paths) {
     const segments = path.trim().replace(/^-/, '').replace(/__/g, '.').split('.')
-    let current: readonly FlattenedField[] = fields
-    for (const [index, name] of segments.entries()) {
-      const field = current.find((candidate) => 'name' in candidate && candidate.name === name)
-      if (!field) break
-      const last = index === segments.length - 1
-      if (
+    const leaving = fieldsAlong(fields, segments).find(
+      (field, index) =>
         field.type === 'join' ||
-        (!last && (field.type === 'relationship' || field.type === 'upload'))
-      ) {
-        return `sort=${path.trim()}: sort by this collection's own fields; ${field.name} leads to documents of another collection.`
-      }
-      current =
-        'flattenedFields' in field && Array.isArray(field.flattenedFields)
-          ? field.flattenedFields
-          : []
+        (index < segments.length - 1 && (field.type === 'relationship' || field.type === 'upload')),
+    )
+    if (leaving) {
+      return `sort=${path.trim()}: sort by this collection's own fields; ${leaving.name} leads to documents of another collection.`
     }
   }
   return undefined
 }
 
-/** The field at a dotted path through groups and tabs, as Payload names a join's schema path. */
-function fieldAt(fields: readonly FlattenedField[], path: string): FlattenedField | undefined {
-  let current: readonly FlattenedField[] = fields
-  let found: FlattenedField | undefined
-  for (const name of path.split('.')) {
-    found = current.find((candidate) => 'name' in candidate && candidate.name === name)
-    if (!found) return undefined
+/**
+ * The fields met along a path of names through groups, tabs and arrays, as far as they go:
+ * shorter than the path where a name is no field there.
+ */
+function fieldsAlong(
+  fields: readonly FlattenedField[],
+  names: readonly string[],
+): FlattenedField[] {
+  const met: FlattenedField[] = []
+  let current = fields
+  for (const name of names) {
+    const field = current.find((candidate) => 'name' in candidate && candidate.name === name)
+    if (!field) break
+    met.push(field)
     current =
-      'flattenedFields' in found && Array.isArray(found.flattenedFields)
-        ? found.flattenedFields
+      'flattenedFields' in field && Array.isArray(field.flattenedFields)
+        ? field.flattenedFields
         : []
   }
-  return found
+  return met
+}
+
+/** The field at a dotted path through groups and tabs, as Payload names a join's schema path. */
+function fieldAt(fields: readonly FlattenedField[], path: string): FlattenedField | undefined {
+  const names = path.split('.')
+  const met = fieldsAlong(fields, names)
+  return met.length === names.length ? met.at(-1) : undefined
 }
 
 const OPERATIONS_WITH_BODY = new Set([

@@ -8,6 +8,8 @@ import {
 } from 'payload'
 
 import { isAccountCollection, readableAmong, readRuleOf } from '../fields/hiddenReferences'
+import { ORDER_OPERATORS } from './whereProblem'
+import { isPlainObject } from '../utilities/isPlainObject'
 
 /**
  * Filtering is reading. Payload limits a path through a relationship (`letter.title`) to the
@@ -52,17 +54,8 @@ type Reference = {
 
 // Matches no document: every document has an id.
 const NOTHING: Where = { id: { exists: false } }
-const ORDER_OPERATORS = new Set([
-  'greater_than',
-  'greater_than_equal',
-  'less_than',
-  'less_than_equal',
-])
 
 const refuse = (message: string) => new APIError(message, 400, undefined, true)
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 // Slugs here come from relationship fields of any collection, Payload's own included.
 const configOf = (req: PayloadRequest, slug: string) =>

@@ -1,6 +1,7 @@
 import type { SanitizedConfig } from 'payload'
 
 import { FORM_DATA } from './reactReply'
+import { isPlainObject } from '../utilities/isPlainObject'
 
 /**
  * What each of the app's server actions is called with, by the file Next.js compiled it from
@@ -9,9 +10,6 @@ import { FORM_DATA } from './reactReply'
  * a 500 with no message.
  */
 export type CallCheck = (args: unknown[], config: SanitizedConfig) => string | undefined
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * The functions Payload's admin panel calls through its one server action

@@ -1,4 +1,5 @@
 import type { FlattenedField } from 'payload'
+import { isPlainObject } from '../utilities/isPlainObject'
 
 /**
  * Bounds on a filter sent by a client. A real front end or the admin panel stays far below them;
@@ -50,7 +51,7 @@ const OPERATORS = new Set([
   'near',
 ])
 const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
-const ORDER_OPERATORS = new Set([
+export const ORDER_OPERATORS = new Set([
   'greater_than',
   'greater_than_equal',
   'less_than',
@@ -69,9 +70,6 @@ type Target =
   | { kind: 'unknown' }
 
 class Problem extends Error {}
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /**
  * What is wrong with a filter (`where`) for a collection, if anything. Payload checks that each

@@ -194,7 +194,7 @@ function reachesOut(path: readonly string[], fields: readonly FlattenedField[]):
     case 'array':
     case 'group':
     case 'tab':
-      return rest.length > 0 && reachesOut(rest, field.flattenedFields)
+      return reachesOut(rest, field.flattenedFields)
     case 'blocks':
       return reachesOut(
         rest,

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express'
 
 import type { Handover } from './publicApi'
 import { readBody } from './requestBody'
+import { refuseRequest } from './refuseRequest'
 
 // Payload compares the whole header with these, so a charset or any other parameter makes it
 // read a GET sent as a POST without its body.
@@ -11,12 +12,6 @@ const JSON_TYPE = 'application/json'
 export const OVERRIDE_BODY_TYPE_REFUSAL = `A GET sent as a POST (X-HTTP-Method-Override) is read with its body only when the body is sent as exactly Content-Type: ${FORM} (the query string) or ${JSON_TYPE} (a JSON object). Send it as one of them, or as a plain GET.`
 export const OVERRIDE_JSON_REFUSAL =
   'Invalid JSON: a GET sent as a POST with Content-Type: application/json needs a JSON object as its body.'
-
-const refuse = (res: Parameters<RequestHandler>[1], status: number, message: string) =>
-  res
-    .status(status)
-    .set('Cache-Control', 'no-store')
-    .json({ errors: [{ message, extensions: { statusCode: status } }] })
 
 const overridesToGet = (headers: Record<string, string | string[] | undefined>) =>
   headers['x-payload-http-method-override'] === 'GET' || headers['x-http-method-override'] === 'GET'
@@ -37,7 +32,7 @@ export function refuseUnreadOverrideBodies(): RequestHandler {
     const length = Number(req.headers['content-length'] ?? 0)
     if (contentType === FORM) return next()
     if (contentType !== JSON_TYPE) {
-      return length > 0 ? refuse(res, 415, OVERRIDE_BODY_TYPE_REFUSAL) : next()
+      return length > 0 ? refuseRequest(res, 415, OVERRIDE_BODY_TYPE_REFUSAL) : next()
     }
     const handover = res.locals as Handover
     let body = handover.body
@@ -55,10 +50,10 @@ export function refuseUnreadOverrideBodies(): RequestHandler {
     try {
       parsed = JSON.parse(body?.toString('utf8') ?? '')
     } catch {
-      return refuse(res, 400, OVERRIDE_JSON_REFUSAL)
+      return refuseRequest(res, 400, OVERRIDE_JSON_REFUSAL)
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      return refuse(res, 400, OVERRIDE_JSON_REFUSAL)
+      return refuseRequest(res, 400, OVERRIDE_JSON_REFUSAL)
     }
     next()
   }

@@ -2,6 +2,7 @@ import type { RequestHandler } from 'express'
 
 import type { Handover } from './publicApi'
 import { readBody } from './requestBody'
+import { refuseRequest } from './refuseRequest'
 
 export const NUL_REFUSAL =
   'Text sent to this site may not contain the NUL character (U+0000, %00 or \\u0000). Remove it and try again.'
@@ -48,11 +49,7 @@ const isForm = (contentType: string) =>
  * Only for bodies whose size bodyLimits has already checked.
  */
 export function refuseNulCharacters(): RequestHandler {
-  const refuse = (res: Parameters<RequestHandler>[1]) =>
-    res
-      .status(400)
-      .set('Cache-Control', 'no-store')
-      .json({ errors: [{ message: NUL_REFUSAL, extensions: { statusCode: 400 } }] })
+  const refuse = (res: Parameters<RequestHandler>[1]) => refuseRequest(res, 400, NUL_REFUSAL)
 
   return async (req, res, next) => {
     if (/%00/i.test(req.url)) return refuse(res)

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { Request, RequestHandler } from 'express'
+import type { Request, RequestHandler, Response as ExpressResponse } from 'express'
 import { formatNames, type SanitizedConfig } from 'payload'
 
 import { type DocumentNode, print } from 'graphql'
@@ -174,12 +174,7 @@ export function publicApi({
         // Payload's file route answers GET only, and Next.js hands it a HEAD as it came (a 404):
         // a HEAD is sent the GET's status and headers.
         if (req.method === 'HEAD') {
-          handover.answer = () =>
-            sendHeadersOnly(res, rest(req)).catch((error: unknown) => {
-              console.error('answering a HEAD of a file failed:', error)
-              if (!res.headersSent) res.status(500).end()
-              else res.destroy()
-            })
+          handover.answer = () => sendHeadersOnly(res, rest(req)).catch(answerFailed(res))
         }
         return next()
       }
@@ -195,14 +190,7 @@ export function publicApi({
               acceptsGzip: false,
             }
         handover.answer = () =>
-          cache
-            .deliver(req, res, options, () => rest(req))
-            .catch((error: unknown) => {
-              console.error('sending a REST answer failed:', error)
-              if (!res.headersSent)
-                res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
-              else res.destroy()
-            })
+          cache.deliver(req, res, options, () => rest(req)).catch(answerFailed(res))
       } else if (question && req.method === 'GET') {
         hold(key, spelling, question.tags, false)
       }
@@ -308,6 +296,13 @@ export function publicApi({
   }
 
   return { middleware, answerHit }
+}
+
+/** When sending Payload's REST answer fails: a 500 if nothing was sent yet, else cut short. */
+const answerFailed = (res: ExpressResponse) => (error: unknown) => {
+  console.error('sending a REST answer failed:', error)
+  if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
+  else res.destroy()
 }
 
 /**

@@ -8,6 +8,7 @@ import { SERVER_ACTION_CALLS } from '../requestChecks/serverActionCalls'
 import { readFormParts } from '../utilities/multipart'
 import type { Handover } from './publicApi'
 import { readBody } from './requestBody'
+import { refuseRequest } from './refuseRequest'
 
 type Manifest = { node?: Record<string, { filename: string }> }
 
@@ -23,11 +24,7 @@ export function serverActionFiles(manifestPath: string): Map<string, string> | u
   return new Map(Object.entries(manifest.node ?? {}).map(([id, action]) => [id, action.filename]))
 }
 
-const refuse = (res: Response, message: string) =>
-  res
-    .status(400)
-    .set('Cache-Control', 'no-store')
-    .json({ errors: [{ message, extensions: { statusCode: 400 } }] })
+const refuse = (res: Response, message: string) => refuseRequest(res, 400, message)
 
 const UNREADABLE_FORM = 'The form could not be read: it is not well-formed multipart/form-data'
 
